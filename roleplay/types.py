@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal, Protocol
 
 from pydantic import BaseModel, Field
 
@@ -24,3 +24,36 @@ class Transcript(BaseModel):
     scenario: str
     language: Language = "nl"
     turns: list[Turn] = Field(default_factory=list)
+
+
+class ConversationLog(Protocol):
+    """Where a running conversation is written as it happens (implemented by roleplay.storage).
+
+    The engine writes the leader's turn before it calls any backend, so nothing the
+    leader typed is lost when a model call fails.
+    """
+
+    def create_session(
+        self,
+        *,
+        user_id: int | None,
+        scenario_id: str,
+        language: str,
+        difficulty: str,
+        backend: str,
+    ) -> int: ...
+
+    def add_turn(
+        self,
+        session_id: int,
+        *,
+        role: Role,
+        text: str,
+        labels: list[str] | None = None,
+        state: dict[str, Any] | None = None,
+    ) -> int: ...
+
+    def retract_turns(self, session_id: int, turn_ids: list[int]) -> None:
+        """Rewind: the turns stay in the audit trail but no longer belong to the conversation."""
+
+    def finish_session(self, session_id: int, report: dict[str, Any] | None) -> None: ...
