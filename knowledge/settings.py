@@ -38,3 +38,28 @@ def data_dir(create: bool = True) -> Path:
                 f"Set {DATA_DIR_ENV} to a directory you can write to."
             )
     return path
+
+
+# --- knowledge base settings (added by the knowledge-base helper) ---
+
+CHROMA_HOST_ENV = "CHROMA_HOST"
+CHROMA_PORT_ENV = "CHROMA_PORT"
+DEFAULT_CHROMA_PORT = 8000
+EMBEDDING_MODEL_ENV = "OEFENGESPREK_EMBEDDING_MODEL"
+
+
+def chroma_server_env() -> tuple[str, str] | None:
+    """(host, port text) of the chroma server to use, or None for the embedded store.
+
+    The port is returned unparsed so the caller can report a bad value in its own words.
+    """
+    host = os.environ.get(CHROMA_HOST_ENV, "").strip()
+    if not host:
+        return None
+    port = os.environ.get(CHROMA_PORT_ENV, "").strip() or str(DEFAULT_CHROMA_PORT)
+    return host, port
+
+
+def embedding_model_env() -> str | None:
+    """The embedding model named in $OEFENGESPREK_EMBEDDING_MODEL, if any."""
+    return os.environ.get(EMBEDDING_MODEL_ENV, "").strip() or None

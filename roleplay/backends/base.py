@@ -73,3 +73,18 @@ class Backend(ABC):
     def describe(self) -> str:
         """A one-line, user-facing statement of what this backend is and where text goes."""
         return self.description or self.name
+
+    def sends_text_to(self) -> str | None:
+        """Where the conversation text is sent, or None when it never leaves this machine.
+
+        The UI shows this next to the conversation, so a leader knows who reads along.
+        """
+        return "a remote model service" if self.needs_network else None
+
+    @classmethod
+    def unavailable_reason(cls) -> str | None:
+        """Why this backend cannot be built right now (what to install or set), or None.
+
+        Cheap to call: the registry asks every backend when it lists them for the UI.
+        """
+        return None

@@ -1,0 +1,64 @@
+"""Turning per-chunk dense and lexical scores into one ranking (dense only, or a fusion).
+
+Shared by the live index and by `python -m evals retrieval`, so what is measured is what
+ships.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+import numpy as np
+
+RankingMode = Literal["dense", "rrf", "weighted"]
+
+
+@dataclass(frozen=True)
+class RankingConfig:
+    """How to rank.
+
+    dense: cosine similarity only.
+    rrf: reciprocal-rank fusion, score = sum_w w / (rrf_k + rank), over the dense ranking
+        and the BM25 ranking (chunks without any query term get no lexical share).
+    weighted: dense cosine plus lexical_weight times BM25 scaled to [0, 1] by its maximum.
+    """
+
+    mode: RankingMode = "rrf"
+    lexical_weight: float = 0.5
+    rrf_k: int = 60
+
+    @property
+    def label(self) -> str:
+        if self.mode == "dense":
+            return "dense"
+        return f"{self.mode}(lexical_weight={self.lexical_weight:g})"
+
+
+def _ranks(scores: np.ndarray) -> np.ndarray:
+    """1-based rank of each entry, highest score first; ties keep corpus order."""
+    order = np.argsort(-scores, kind="stable")
+    ranks = np.empty(len(scores), dtype=np.int64)
+    ranks[order] = np.arange(1, len(scores) + 1)
+    return ranks
+
+
+def fuse(dense: np.ndarray, lexical: np.ndarray | None, config: RankingConfig) -> np.ndarray:
+    """One higher-is-better score per chunk."""
+    dense = np.asarray(dense, dtype=np.float64)
+    if config.mode == "dense" or lexical is None:
+        return dense
+    lexical = np.asarray(lexical, dtype=np.float64)
+    if config.mode == "weighted":
+        top = float(lexical.max()) if len(lexical) else 0.0
+        scaled = lexical / top if top > 0 else np.zeros_like(lexical)
+        return dense + config.lexical_weight * scaled
+    dense_part = 1.0 / (config.rrf_k + _ranks(dense))
+    lexical_part = np.where(lexical > 0, 1.0 / (config.rrf_k + _ranks(lexical)), 0.0)
+    return dense_part + config.lexical_weight * lexical_part
+
+
+def top_k(scores: np.ndarray, k: int) -> list[tuple[int, float]]:
+    """The k best (index, score) pairs, best first; ties keep corpus order."""
+    order = np.argsort(-scores, kind="stable")[:k]
+    return [(int(i), float(scores[i])) for i in order]

@@ -1,0 +1,228 @@
+"""Validate the hand-written evaluation data in evals/data against its schema and the article.
+
+The eval sets are authored by a coach-like process, not generated, so these checks guard
+the things a typo would break silently: unknown labels, duplicate ids, section names that
+are not real headings of the article, and per-label coverage too thin to measure anything.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from typing import Literal
+
+import pytest
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+DATA_DIR = REPO_ROOT / "evals" / "data"
+LISTENING_FILE = DATA_DIR / "listening_turns.yaml"
+RETRIEVAL_FILE = DATA_DIR / "retrieval_queries.yaml"
+SHARED_ARTICLE = Path("/work/shared/article/hoe-maak-je-verbinding-met-je-team.txt")
+CORPUS_DIR = REPO_ROOT / "knowledge" / "corpus"
+
+LABELS: tuple[str, ...] = (
+    "summarize",
+    "name_unspoken",
+    "name_energy",
+    "open_question",
+    "check_assumption",
+    "state_expectation",
+    "ask_expectation",
+    "self_disclosure",
+    "backing",
+    "closed_question",
+    "premature_advice",
+    "dismissive",
+    "other",
+)
+
+# The article's headings are plain lines, so they cannot be parsed reliably; this list
+# is checked line-for-line against the article text below, which keeps it honest.
+INTRODUCTION = "Inleiding"
+ARTICLE_HEADINGS: tuple[str, ...] = (
+    "Leidinggeven is niet alleen sturen op cijfers of resultaten, "
+    "het vraagt om verbinding met mensen",
+    "Wat is oprechte verbinding eigenlijk?",
+    "Hybride werken maakt het lastiger verbinding te maken",
+    "Wat zijn nog meer lastige factoren om verbinding te maken of vast te houden?",
+    "Waar gaat het vaak mis?",
+    "Hoe werkt dat in de praktijk? Oprechte verbinding maken.",
+    "Wees aanwezig - niet alleen fysiek",
+    "Durf persoonlijk te zijn",
+    "Luister op drie niveaus",
+    "Herken je eigen aannames",
+    "Bespreek verwachtingen expliciet",
+    "Bezwaren en zorgen weggenomen",
+    "Kort gezegd \u2026",
+)
+
+MIN_LISTENING_CASES = 220
+MIN_POSITIVES_PER_LABEL = 15
+MIN_RETRIEVAL_QUERIES = 48
+
+Lang = Literal["nl", "en"]
+Split = Literal["dev", "test"]
+
+
+class ListeningCase(BaseModel):
+    """One leader turn with the employee turn before it and its gold behaviour labels."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = Field(min_length=1)
+    lang: Lang
+    split: Split
+    context: str = Field(min_length=1)
+    text: str = Field(min_length=1)
+    labels: list[str] = Field(min_length=1)
+    note: str | None = None
+
+    @field_validator("labels")
+    @classmethod
+    def labels_known_and_distinct(cls, labels: list[str]) -> list[str]:
+        unknown = [label for label in labels if label not in LABELS]
+        if unknown:
+            raise ValueError(f"unknown label(s) {unknown}; allowed: {list(LABELS)}")
+        if len(set(labels)) != len(labels):
+            raise ValueError(f"duplicate label in {labels}")
+        if "other" in labels and len(labels) > 1:
+            raise ValueError("'other' is only for turns that fit no other label")
+        return labels
+
+
+class ListeningSet(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    version: Literal[1]
+    labels: list[str]
+    cases: list[ListeningCase]
+
+
+class RetrievalQuery(BaseModel):
+    """One question with the article section heading(s) that answer it."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = Field(min_length=1)
+    lang: Lang
+    text: str = Field(min_length=1)
+    sections: list[str] = Field(min_length=1)
+
+
+class RetrievalSet(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    version: Literal[1]
+    queries: list[RetrievalQuery]
+
+
+def _load(path: Path, model: type[BaseModel]) -> BaseModel:
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as error:
+        pytest.fail(f"{path}: not valid YAML: {error}")
+    try:
+        return model.model_validate(raw)
+    except ValidationError as error:
+        pytest.fail(f"{path}: schema error:\n{error}")
+
+
+def _article_text() -> str:
+    if SHARED_ARTICLE.is_file():
+        return SHARED_ARTICLE.read_text(encoding="utf-8")
+    texts = sorted(CORPUS_DIR.glob("*.txt")) if CORPUS_DIR.is_dir() else []
+    if not texts:
+        pytest.skip("article text not found in /work/shared/article or knowledge/corpus")
+    return "\n".join(path.read_text(encoding="utf-8") for path in texts)
+
+
+@pytest.fixture(scope="module")
+def listening() -> ListeningSet:
+    loaded = _load(LISTENING_FILE, ListeningSet)
+    assert isinstance(loaded, ListeningSet)
+    return loaded
+
+
+@pytest.fixture(scope="module")
+def retrieval() -> RetrievalSet:
+    loaded = _load(RETRIEVAL_FILE, RetrievalSet)
+    assert isinstance(loaded, RetrievalSet)
+    return loaded
+
+
+def test_heading_list_matches_article() -> None:
+    lines = {line.strip() for line in _article_text().splitlines()}
+    missing = [heading for heading in ARTICLE_HEADINGS if heading not in lines]
+    assert not missing, f"headings not found as lines of the article: {missing}"
+
+
+def test_retrieval_ids_unique_and_enough(retrieval: RetrievalSet) -> None:
+    ids = Counter(query.id for query in retrieval.queries)
+    duplicates = [query_id for query_id, count in ids.items() if count > 1]
+    assert not duplicates, f"{RETRIEVAL_FILE}: duplicate ids {duplicates}"
+    assert len(retrieval.queries) >= MIN_RETRIEVAL_QUERIES
+
+
+def test_retrieval_sections_are_article_headings(retrieval: RetrievalSet) -> None:
+    valid = {INTRODUCTION, *ARTICLE_HEADINGS}
+    bad = [
+        (query.id, section)
+        for query in retrieval.queries
+        for section in query.sections
+        if section not in valid
+    ]
+    assert not bad, f"{RETRIEVAL_FILE}: sections that are not article headings: {bad}"
+
+
+def test_retrieval_languages_balanced(retrieval: RetrievalSet) -> None:
+    per_lang = Counter(query.lang for query in retrieval.queries)
+    assert min(per_lang["nl"], per_lang["en"]) >= len(retrieval.queries) // 3, per_lang
+
+
+def test_listening_vocabulary_declared(listening: ListeningSet) -> None:
+    assert tuple(listening.labels) == LABELS, f"{LISTENING_FILE}: 'labels' must list {LABELS}"
+
+
+def test_listening_ids_unique_and_enough(listening: ListeningSet) -> None:
+    ids = Counter(case.id for case in listening.cases)
+    duplicates = [case_id for case_id, count in ids.items() if count > 1]
+    assert not duplicates, f"{LISTENING_FILE}: duplicate ids {duplicates}"
+    assert len(listening.cases) >= MIN_LISTENING_CASES
+
+
+def test_listening_id_prefix_matches_language(listening: ListeningSet) -> None:
+    wrong = [case.id for case in listening.cases if not case.id.startswith(f"{case.lang}-")]
+    assert not wrong, f"{LISTENING_FILE}: id prefix disagrees with lang: {wrong}"
+
+
+def test_listening_label_coverage(listening: ListeningSet) -> None:
+    positives = Counter(label for case in listening.cases for label in case.labels)
+    thin = {
+        label: positives[label] for label in LABELS if positives[label] < MIN_POSITIVES_PER_LABEL
+    }
+    assert not thin, f"{LISTENING_FILE}: labels below {MIN_POSITIVES_PER_LABEL} positives: {thin}"
+
+
+def test_listening_each_label_in_both_languages_and_splits(listening: ListeningSet) -> None:
+    seen = {(label, case.lang, case.split) for case in listening.cases for label in case.labels}
+    gaps = [
+        f"{label}/{lang}/{split}"
+        for label in LABELS
+        for lang in ("nl", "en")
+        for split in ("dev", "test")
+        if (label, lang, split) not in seen
+    ]
+    assert not gaps, f"{LISTENING_FILE}: label/lang/split combinations with no case: {gaps}"
+
+
+def test_listening_splits_roughly_even(listening: ListeningSet) -> None:
+    per_split = Counter(case.split for case in listening.cases)
+    share = per_split["test"] / len(listening.cases)
+    assert 0.4 <= share <= 0.6, per_split
+
+
+def test_listening_has_multi_label_cases(listening: ListeningSet) -> None:
+    multi = sum(1 for case in listening.cases if len(case.labels) >= 2)
+    assert multi >= len(listening.cases) // 4, f"only {multi} multi-label cases"
