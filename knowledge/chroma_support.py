@@ -7,6 +7,7 @@ and only when an index is opened.
 from __future__ import annotations
 
 import json
+import threading
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -74,11 +75,17 @@ def _client_settings() -> Settings:
     return Settings(anonymized_telemetry=False)
 
 
+# chromadb caches one "system" per path and its creation is not thread-safe: two threads
+# creating a client for a new path at once fail inside chromadb.
+_client_creation = threading.Lock()
+
+
 def persistent_client(index_dir: Path) -> ClientAPI:
     """The embedded store in `index_dir`, with a clear error if it cannot be written."""
     try:
         index_dir.mkdir(parents=True, exist_ok=True)
-        return chromadb.PersistentClient(path=str(index_dir), settings=_client_settings())
+        with _client_creation:
+            return chromadb.PersistentClient(path=str(index_dir), settings=_client_settings())
     except Exception as exc:
         raise DataDirUnavailableError(
             f"Cannot open the knowledge index in {index_dir}: {exc}. Make sure the directory is "
@@ -101,7 +108,8 @@ def http_client(host: str, port: int) -> ClientAPI:
             f"{CHROMA_PORT_ENV} (now {where}); unset {CHROMA_HOST_ENV} to use the embedded store."
         ) from exc
     try:
-        client = chromadb.HttpClient(host=host, port=port, settings=_client_settings())
+        with _client_creation:
+            client = chromadb.HttpClient(host=host, port=port, settings=_client_settings())
     except Exception as exc:
         raise ChromaUnavailableError(
             f"Cannot connect to the chroma server at {host}:{port} ({where}): {exc}"

@@ -53,8 +53,12 @@ def _markers(corpus: Corpus) -> list[_Marker]:
     for s_index, section in enumerate(corpus.metadata.sections):
         base = f"sections[{s_index}]"
         markers.append(
-            _Marker(section.opening_line, f"{base}.{'marker' if section.marker else 'heading'}",
-                    section, None)
+            _Marker(
+                section.opening_line,
+                f"{base}.{'marker' if section.marker else 'heading'}",
+                section,
+                None,
+            )
         )
         for sub_index, sub in enumerate(section.subsections):
             field = f"{base}.subsections[{sub_index}].{'marker' if sub.marker else 'heading'}"
@@ -191,9 +195,19 @@ def _make_chunks(
     sub = marker.subsection
     keywords: list[str]
     if marker.is_closing:
-        base_id, kind, gloss, keywords = f"{section.key}/slot", section.kind, section.closing_gloss, []
+        base_id, kind, gloss, keywords = (
+            f"{section.key}/slot",
+            section.kind,
+            section.closing_gloss,
+            [],
+        )
     elif sub is not None:
-        base_id, kind, gloss, keywords = f"{section.key}/{sub.key}", sub.kind, sub.gloss, sub.keywords
+        base_id, kind, gloss, keywords = (
+            f"{section.key}/{sub.key}",
+            sub.kind,
+            sub.gloss,
+            sub.keywords,
+        )
     else:
         base_id, kind, gloss, keywords = section.key, section.kind, section.gloss, section.keywords
     if carries_section_gloss and section.gloss:
@@ -218,5 +232,7 @@ def _check_unique_ids(chunks: list[Chunk], where: str) -> None:
     seen: set[str] = set()
     for chunk in chunks:
         if chunk.id in seen:
-            raise CorpusError(f"Two chunks would share the id {chunk.id!r}; check the keys in {where}.")
+            raise CorpusError(
+                f"Two chunks would share the id {chunk.id!r}; check the keys in {where}."
+            )
         seen.add(chunk.id)

@@ -142,7 +142,9 @@ def load_corpus(metadata_path: str | Path | None = None) -> Corpus:
         try:
             metadata_text = meta_resource.read_text(encoding="utf-8")
         except OSError as exc:
-            raise CorpusError(f"Cannot read the packaged corpus metadata {meta_name}: {exc}") from exc
+            raise CorpusError(
+                f"Cannot read the packaged corpus metadata {meta_name}: {exc}"
+            ) from exc
     else:
         meta_file = Path(metadata_path)
         meta_name = str(meta_file)

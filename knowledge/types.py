@@ -25,7 +25,7 @@ class Chunk:
 
     @property
     def heading_path(self) -> str:
-        """"Section > Subsection", or just the section when there is no sub-heading."""
+        """ "Section > Subsection", or just the section when there is no sub-heading."""
         return f"{self.section} > {self.subsection}" if self.subsection else self.section
 
     def search_text(self, with_gloss: bool = True) -> str:

@@ -10,7 +10,7 @@ import importlib
 import sys
 
 # modules that contribute sub-commands through a `register(subparsers)` function
-COMMAND_MODULES = ("roleplay.cli_scoring", "roleplay.cli_roleplay")
+COMMAND_MODULES = ("roleplay.cli_scoring", "roleplay.cli_roleplay", "roleplay.storage.cli")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -45,6 +45,8 @@ from roleplay.storage import (
 from roleplay.storage.store import assignment_status
 from roleplay.types import ConversationLog, Role, Transcript
 
+MAX_SCENARIO_ID_LENGTH = 80
+
 
 class PermissionDenied(PermissionError):
     """The actor's role does not allow this function."""
@@ -284,6 +286,12 @@ class Access:
         """Create or update an authored scenario; its id comes from the YAML."""
         self._require_coach()
         scenario = parse_authored_scenario(yaml_text)
+        if len(scenario.id) > MAX_SCENARIO_ID_LENGTH:
+            raise InvalidInput(
+                f"id: use at most {MAX_SCENARIO_ID_LENGTH} characters.",
+                code="scenario_invalid",
+                field="yaml",
+            )
         if scenario.id in scenario_ids():
             raise Conflict(
                 f"id: {scenario.id!r} is a built-in scenario; choose another id.",

@@ -8,14 +8,20 @@ Configuration:
 - OEFENGESPREK_ADMIN_EMAIL: whoever signs up (or signs in through OIDC with a verified
   address) with this email becomes an admin; admins make coaches.
 - OEFENGESPREK_SESSION_HOURS: how long a sign-in lasts (default 12).
+
+After 5 failed sign-ins for one email within 15 minutes, that email is refused until
+the oldest failure is 15 minutes old (counted per process, so keep one Accounts per app).
 """
 
 from __future__ import annotations
 
 import hashlib
+import math
 import os
 import re
 import secrets
+import threading
+import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -31,6 +37,8 @@ DEFAULT_SESSION_HOURS = 12.0
 MIN_PASSWORD_LENGTH = 10
 MAX_PASSWORD_LENGTH = 256
 MAX_DISPLAY_NAME_LENGTH = 200
+DEFAULT_MAX_FAILED_SIGN_INS = 5
+DEFAULT_LOCKOUT = timedelta(minutes=15)
 
 # a pragmatic check: one @, no spaces, a dot in the domain; the mailbox itself is not verified
 _EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s.]+(\.[^@\s.]+)+$")
@@ -151,11 +159,18 @@ class Accounts:
         *,
         hasher: PasswordHasher | None = None,
         session_hours: float | None = None,
+        max_failed_sign_ins: int = DEFAULT_MAX_FAILED_SIGN_INS,
+        lockout: timedelta = DEFAULT_LOCKOUT,
     ) -> None:
         self.store = store
         self.hasher = hasher or PasswordHasher()
         hours = session_hours if session_hours is not None else session_hours_from_env()
         self.session_lifetime = timedelta(hours=hours)
+        self.max_failed_sign_ins = max_failed_sign_ins
+        self.lockout = lockout
+        # failed sign-ins per email, in this process only: enough to slow down guessing
+        self._failures: dict[str, list[float]] = {}
+        self._failures_lock = threading.Lock()
         # verified against unknown emails so that a wrong email costs as long as a wrong password
         self._dummy_hash = self.hasher.hash(secrets.token_hex(16))
 
@@ -199,13 +214,18 @@ class Accounts:
             clean_email = normalise_email(email)
         except AccountError:
             raise invalid from None
+        self._refuse_when_locked_out(clean_email)
         user = self.store.find_user_by_email(clean_email)
         stored_hash = self.store.password_hash_of(user.id) if user else None
         if user is None or stored_hash is None:
             self.verify_password(self._dummy_hash, password)
+            self._record_failure(clean_email)
             raise invalid
         if not self.verify_password(stored_hash, password):
+            self._record_failure(clean_email)
             raise invalid
+        with self._failures_lock:
+            self._failures.pop(clean_email, None)
         if not user.active:
             raise AccountError(
                 "account_disabled",
@@ -215,6 +235,35 @@ class Accounts:
         if self.hasher.check_needs_rehash(stored_hash):
             self.store.update_user(user.id, password_hash=self.hash_password(password))
         return self.start_session(user)
+
+    def _recent_failures(self, email: str, now: float) -> list[float]:
+        window_start = now - self.lockout.total_seconds()
+        recent = [moment for moment in self._failures.get(email, []) if moment > window_start]
+        if recent:
+            self._failures[email] = recent
+        else:
+            self._failures.pop(email, None)
+        return recent
+
+    def _refuse_when_locked_out(self, email: str) -> None:
+        with self._failures_lock:
+            now = time.monotonic()
+            recent = self._recent_failures(email, now)
+            if len(recent) < self.max_failed_sign_ins:
+                return
+            wait = recent[0] + self.lockout.total_seconds() - now
+        minutes = max(1, math.ceil(wait / 60))
+        raise AccountError(
+            "too_many_attempts",
+            f"Too many failed sign-ins for this email address; try again in {minutes} minutes.",
+            field="password",
+        )
+
+    def _record_failure(self, email: str) -> None:
+        with self._failures_lock:
+            now = time.monotonic()
+            self._recent_failures(email, now)
+            self._failures.setdefault(email, []).append(now)
 
     def start_session(self, user: UserRecord) -> SignIn:
         """Open a sign-in session for a user who proved who they are (password or OIDC)."""

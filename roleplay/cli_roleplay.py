@@ -74,12 +74,14 @@ def _conversation_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--scenario", required=True, help="scenario id (see `scenarios`)")
     parser.add_argument("--difficulty", choices=DIFFICULTIES, default="normal")
     parser.add_argument(
-        "--backend", default=None, help="persona backend (default: $OEFENGESPREK_BACKEND or scripted)"
+        "--backend",
+        default=None,
+        help="persona backend (default: $OEFENGESPREK_BACKEND or scripted)",
     )
     parser.add_argument(
         "--no-grounding",
         action="store_true",
-        help="do not retrieve article passages per turn (faster; the scripted persona ignores them)",
+        help="no article passages per turn (faster; the scripted persona ignores them)",
     )
 
 
@@ -176,10 +178,7 @@ def _render_report(report: Any, language: str) -> str:
         from roleplay.scoring import render_report
     except ImportError:
         return json.dumps(_jsonable(report), ensure_ascii=False, indent=2)
-    try:
-        return str(render_report(report, language=language))
-    except TypeError:
-        return str(render_report(report))
+    return str(render_report(report, language))
 
 
 def _jsonable(value: Any) -> Any:
@@ -237,10 +236,7 @@ def run_chat(args: argparse.Namespace) -> int:
                 taken_back = conversation.rewind()
                 print(f"(taken back: {taken_back})", file=out)
                 continue
-            if command == "/retry":
-                pieces = conversation.retry_reply()
-            else:
-                pieces = conversation.say(line)
+            pieces = conversation.retry_reply() if command == "/retry" else conversation.say(line)
         except ConversationError as exc:
             _error(exc.message)
             continue
@@ -362,6 +358,8 @@ def run_simulate(args: argparse.Namespace) -> int:
         print(f"     [{', '.join(turn['labels'])}] trust {state['trust']} ({state['mood']})")
         print(f"{name}: {turn['employee']}")
     print(f"\nRevealed: {', '.join(result['revealed']) or '(nothing)'}")
-    print(f"Core concern ({result['core_concern']}) revealed: "
-          f"{'yes' if result['core_concern'] in result['revealed'] else 'no'}")
+    print(
+        f"Core concern ({result['core_concern']}) revealed: "
+        f"{'yes' if result['core_concern'] in result['revealed'] else 'no'}"
+    )
     return EXIT_OK

@@ -84,9 +84,7 @@ def clean_leader_text(text: object, limit: int = MAX_LEADER_CHARS) -> str:
     if not isinstance(text, str):
         raise InvalidLeaderInput("Your line must be text.", code="not_text")
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
-    text = "".join(
-        ch for ch in text if ch == "\n" or unicodedata.category(ch) not in ("Cc", "Cs")
-    )
+    text = "".join(ch for ch in text if ch == "\n" or unicodedata.category(ch) not in ("Cc", "Cs"))
     text = unicodedata.normalize("NFC", text).strip()
     if not text:
         raise InvalidLeaderInput(
@@ -245,9 +243,7 @@ class Conversation:
         self.scenario = load_scenario(scenario) if isinstance(scenario, str) else scenario
         self.language: Language = language
         self.difficulty: Difficulty = difficulty
-        self.backend = (
-            backend if isinstance(backend, Backend) else resolve_backend(backend)
-        )
+        self.backend = backend if isinstance(backend, Backend) else resolve_backend(backend)
         self.log = log
         self.user_id = user_id
         self._labeller = labeller
@@ -401,7 +397,7 @@ class Conversation:
             removed.append(self.turns.pop())
         leader = self.turns.pop()
         removed.append(leader)
-        self._retract(removed)
+        self._retract(removed[::-1])
         step = self._steps.pop()
         self.state = step.state_before.snapshot()
         return leader.text
@@ -521,4 +517,3 @@ class Conversation:
         )
         turn.log_id = self._store(turn)
         self.turns.append(turn)
-

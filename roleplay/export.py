@@ -33,6 +33,8 @@ DIMENSIONS = (
     "listening_level1",
     "listening_level2",
     "listening_level3",
+    "listening_inquiry",
+    "listening_space",
     "expectations",
     "expectations_stated",
     "expectations_asked",
@@ -129,61 +131,86 @@ def format_score(value: float | None) -> str:
 
 
 def report_dimensions(report: dict[str, Any]) -> list[dict[str, Any]]:
-    dimensions = report.get("dimensions") or []
+    """The report's dimension blocks, each with its key under "key", in display order."""
+    dimensions = report.get("dimensions") or {}
     if isinstance(dimensions, dict):
-        return [{"name": name, **(value or {})} for name, value in dimensions.items()]
-    return [d for d in dimensions if isinstance(d, dict)]
+        blocks = [
+            {**value, "key": str(value.get("key") or key)}
+            for key, value in dimensions.items()
+            if isinstance(value, dict)
+        ]
+    else:
+        blocks = [dict(block) for block in dimensions if isinstance(block, dict)]
+    order = {name: index for index, name in enumerate(DIMENSIONS)}
+    # "overall" gathers the evidence of all the others; repeating it would only add noise
+    blocks = [block for block in blocks if block.get("key") != "overall"]
+    return sorted(blocks, key=lambda block: order.get(str(block.get("key")), len(order)))
 
 
-def evidence_items(dimension: dict[str, Any]) -> list[tuple[int | None, str]]:
-    items: list[tuple[int | None, str]] = []
+def evidence_items(dimension: dict[str, Any]) -> list[tuple[int | None, str, str]]:
+    """(turn index, quote, "strength"|"pitfall") for every piece of evidence of a dimension."""
+    items: list[tuple[int | None, str, str]] = []
     for entry in dimension.get("evidence") or []:
-        if isinstance(entry, dict):
-            turn = entry.get("turn", entry.get("turn_index"))
-            quote = str(entry.get("quote") or entry.get("text") or "")
-            items.append((turn if isinstance(turn, int) else None, quote))
-        elif isinstance(entry, str):
-            items.append((None, entry))
+        if not isinstance(entry, dict):
+            continue
+        turn = entry.get("turn_index", entry.get("turn"))
+        items.append(
+            (
+                turn if isinstance(turn, int) else None,
+                str(entry.get("quote") or ""),
+                str(entry.get("kind") or "strength"),
+            )
+        )
     return items
 
 
 def rubric_lines(dimension: dict[str, Any], which: str) -> list[str]:
-    lines = dimension.get(which) or []
-    result = []
-    for line in lines:
-        if isinstance(line, dict):
-            result.append(str(line.get("text") or line.get("line") or line.get("id") or ""))
-        else:
-            result.append(str(line))
-    return [line for line in result if line]
-
-
-def report_citations(report: dict[str, Any]) -> list[dict[str, str]]:
-    cited = report.get("cited_passages") or report.get("citations") or report.get("passages") or []
+    """The texts of the dimension's rubric lines that were met (`which="met"`) or missed."""
+    wanted = which == "met"
     return [
-        {
-            "section": str(item.get("section") or ""),
-            "subsection": str(item.get("subsection") or ""),
-            "text": str(item.get("text") or ""),
-            "source": str(item.get("source") or ""),
-        }
-        for item in cited
-        if isinstance(item, dict)
+        str(line.get("text") or line.get("id") or "")
+        for line in dimension.get("lines") or []
+        if isinstance(line, dict) and bool(line.get("met")) == wanted
     ]
 
 
+def report_citations(report: dict[str, Any]) -> list[dict[str, str]]:
+    """The article passages the report cites (over all dimensions), each once."""
+    seen: set[tuple[str, str]] = set()
+    cited: list[dict[str, str]] = []
+    for block in report_dimensions(report):
+        for item in block.get("passages") or []:
+            if not isinstance(item, dict):
+                continue
+            text = str(item.get("text") or "")
+            section = str(item.get("section") or "")
+            if not text or (section, text) in seen:
+                continue
+            seen.add((section, text))
+            cited.append(
+                {
+                    "section": section,
+                    "subsection": str(item.get("subsection") or ""),
+                    "text": text,
+                    "source": str(item.get("source") or report.get("source") or ""),
+                }
+            )
+    return cited
+
+
 def report_phrasings(report: dict[str, Any]) -> list[dict[str, str]]:
-    items = report.get("better_phrasings") or report.get("phrasings") or []
+    """The weakest moments with a better phrasing: quote (may be empty), better, why, turn."""
     result = []
-    for item in items:
-        if not isinstance(item, dict):
+    for item in report.get("suggestions") or []:
+        if not isinstance(item, dict) or not item.get("better"):
             continue
+        turn = item.get("turn_index")
         result.append(
             {
-                "original": str(item.get("original") or item.get("said") or item.get("quote") or ""),
-                "better": str(item.get("better") or item.get("suggestion") or ""),
-                "why": str(item.get("why") or item.get("reason") or ""),
-                "turn": str(item.get("turn", item.get("turn_index", "")) or ""),
+                "original": str(item.get("quote") or ""),
+                "better": str(item.get("better") or ""),
+                "why": str(item.get("issue") or ""),
+                "turn": str(turn + 1) if isinstance(turn, int) else "",
             }
         )
     return result
@@ -197,9 +224,9 @@ def session_markdown(session: ExportSession, lang: str) -> str:
         (t("difficulty_label", lang), _difficulty_name(session.difficulty, lang)),
         (t("col_backend", lang), session.backend),
     ]
-    for name, value in meta:
-        if value:
-            out.append(f"- **{name}:** {escape_markdown(value)}")
+    for field_name, field_value in meta:
+        if field_value:
+            out.append(f"- **{field_name}:** {escape_markdown(field_value)}")
     out.append("")
     report = session.report
     if report:
@@ -209,18 +236,30 @@ def session_markdown(session: ExportSession, lang: str) -> str:
             out += [f"**{t('overall_score', lang)}: {format_score(overall)}**", ""]
         out += [f"| {t('dimension_axis', lang)} | {t('col_score', lang)} |", "|---|---:|"]
         for dimension, value in score_rows(report):
-            out.append(f"| {t('dim_' + dimension, lang)} | {format_score(value)} |")
+            out.append(f"| {t(f'dim_{dimension}', lang)} | {format_score(value)} |")
         out.append("")
         blocks = report_dimensions(report)
         if blocks:
             out += [f"## {t('dimension_details', lang)}", ""]
         for block in blocks:
-            name = str(block.get("name") or block.get("dimension") or "")
-            title = t("dim_" + name, lang) if "dim_" + name in _DIMENSION_KEYS else name
+            key = str(block.get("key") or "")
+            title = (
+                t(f"dim_{key}", lang)
+                if f"dim_{key}" in _DIMENSION_KEYS
+                else str(block.get("name") or key)
+            )
+            score = block.get("score")
+            if isinstance(score, int | float):
+                title += f" ({format_score(score)})"
             out += [f"### {escape_markdown(title)}", ""]
-            for turn, quote in evidence_items(block):
-                where = t("evidence_line", lang, turn=turn + 1) + ": " if turn is not None else ""
-                out.append(f"- {where}“{escape_markdown(quote)}”")
+            for turn_index, quote, kind in evidence_items(block):
+                where = (
+                    t("evidence_line", lang, turn=turn_index + 1) + ": "
+                    if turn_index is not None
+                    else ""
+                )
+                mark = "✗ " if kind == "pitfall" else ""
+                out.append(f"- {mark}{where}“{escape_markdown(quote)}”")
             for line in rubric_lines(block, "met"):
                 out.append(f"- ✓ {escape_markdown(line)}")
             for line in rubric_lines(block, "missed"):
@@ -241,9 +280,17 @@ def session_markdown(session: ExportSession, lang: str) -> str:
         if phrasings:
             out += [f"## {t('better_phrasings', lang)}", ""]
             for item in phrasings:
-                out.append(f"- {t('you_said', lang)}: “{escape_markdown(item['original'])}”")
+                if item["original"]:
+                    where = (
+                        f" ({t('evidence_line', lang, turn=item['turn'])})" if item["turn"] else ""
+                    )
+                    out.append(
+                        f"- {t('you_said', lang)}{where}: “{escape_markdown(item['original'])}”"
+                    )
+                else:
+                    out.append(f"- {escape_markdown(item['why'])}")
                 out.append(f"  - {t('try_instead', lang)}: “{escape_markdown(item['better'])}”")
-                if item["why"]:
+                if item["why"] and item["original"]:
                     out.append(f"  - {t('why', lang)}: {escape_markdown(item['why'])}")
             out.append("")
         citations = report_citations(report)

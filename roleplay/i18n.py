@@ -42,7 +42,10 @@ TEXTS: Final[dict[str, dict[Language, str]]] = {
         "nl": "Je oefent als lokale gast. Je sessies blijven op deze computer.",
         "en": "You are practising as the local guest. Your sessions stay on this computer.",
     },
-    "sidebar_backend": {"nl": "Gesprekspartner: {backend}", "en": "Conversation partner: {backend}"},
+    "sidebar_backend": {
+        "nl": "Gesprekspartner: {backend}",
+        "en": "Conversation partner: {backend}",
+    },
     "guest_name": {"nl": "Gast", "en": "Guest"},
     # --- shared words -----------------------------------------------------------------------
     "difficulty_label": {"nl": "Moeilijkheid", "en": "Difficulty"},
@@ -256,7 +259,10 @@ TEXTS: Final[dict[str, dict[Language, str]]] = {
     "dimension_axis": {"nl": "Onderdeel", "en": "Dimension"},
     "dimension_details": {"nl": "Onderbouwing per onderdeel", "en": "Evidence per dimension"},
     "dim_listening": {"nl": "Luisteren", "en": "Listening"},
-    "dim_listening_level1": {"nl": "Luisteren: niveau 1 (woorden)", "en": "Listening: level 1 (words)"},
+    "dim_listening_level1": {
+        "nl": "Luisteren: niveau 1 (woorden)",
+        "en": "Listening: level 1 (words)",
+    },
     "dim_listening_level2": {
         "nl": "Luisteren: niveau 2 (het onuitgesprokene)",
         "en": "Listening: level 2 (the unspoken)",
@@ -264,6 +270,11 @@ TEXTS: Final[dict[str, dict[Language, str]]] = {
     "dim_listening_level3": {
         "nl": "Luisteren: niveau 3 (energie)",
         "en": "Listening: level 3 (energy)",
+    },
+    "dim_listening_inquiry": {"nl": "Luisteren: doorvragen", "en": "Listening: asking further"},
+    "dim_listening_space": {
+        "nl": "Luisteren: ruimte laten",
+        "en": "Listening: leaving room",
     },
     "dim_expectations": {"nl": "Verwachtingen", "en": "Expectations"},
     "dim_expectations_stated": {"nl": "Verwachtingen uitgesproken", "en": "Expectations stated"},
@@ -274,10 +285,16 @@ TEXTS: Final[dict[str, dict[Language, str]]] = {
     "dim_overall": {"nl": "Totaal", "en": "Overall"},
     "evidence": {"nl": "Bewijs", "en": "Evidence"},
     "evidence_line": {"nl": "Beurt {turn}", "en": "Turn {turn}"},
-    "no_evidence": {"nl": "Geen voorbeelden in dit gesprek.", "en": "No examples in this conversation."},
+    "no_evidence": {
+        "nl": "Geen voorbeelden in dit gesprek.",
+        "en": "No examples in this conversation.",
+    },
     "rubric_met": {"nl": "Gehaald", "en": "Met"},
     "rubric_missed": {"nl": "Gemist", "en": "Missed"},
-    "transcript": {"nl": "Het gesprek, met je gedrag per beurt", "en": "The conversation, with your behaviour per turn"},
+    "transcript": {
+        "nl": "Het gesprek, met je gedrag per beurt",
+        "en": "The conversation, with your behaviour per turn",
+    },
     "citations": {"nl": "Uit het artikel", "en": "From the article"},
     "citations_none": {"nl": "Geen passages geciteerd.", "en": "No passages cited."},
     "better_phrasings": {"nl": "Zo kan het sterker", "en": "Stronger ways to say it"},
@@ -363,7 +380,10 @@ TEXTS: Final[dict[str, dict[Language, str]]] = {
         "`OEFENGESPREK_LOCAL_MODEL=/path/to/model.gguf`\n"
         "- **Timeouts:** `OEFENGESPREK_TIMEOUT` (seconds), `OEFENGESPREK_MAX_RETRIES`",
     },
-    "where_transcripts_go": {"nl": "Waar je gesprekken heen gaan", "en": "Where your conversations go"},
+    "where_transcripts_go": {
+        "nl": "Waar je gesprekken heen gaan",
+        "en": "Where your conversations go",
+    },
     "data_location": {
         "nl": "Je gesprekken en rapporten worden opgeslagen in: `{location}`.",
         "en": "Your conversations and reports are stored in: `{location}`.",
@@ -384,7 +404,10 @@ TEXTS: Final[dict[str, dict[Language, str]]] = {
     "sign_up": {"nl": "Account aanmaken", "en": "Create an account"},
     "sign_out": {"nl": "Uitloggen", "en": "Sign out"},
     "sign_in_sso": {"nl": "Inloggen met {provider}", "en": "Sign in with {provider}"},
-    "sign_in_sso_generic": {"nl": "Inloggen met je organisatie-account", "en": "Sign in with your organisation account"},
+    "sign_in_sso_generic": {
+        "nl": "Inloggen met je organisatie-account",
+        "en": "Sign in with your organisation account",
+    },
     "field_email": {"nl": "E-mailadres", "en": "Email address"},
     "field_name": {"nl": "Naam", "en": "Name"},
     "field_password": {"nl": "Wachtwoord", "en": "Password"},
@@ -427,9 +450,68 @@ TEXTS: Final[dict[str, dict[Language, str]]] = {
         "nl": "Alle gastgesprekken verwijderen",
         "en": "Delete all guest conversations",
     },
-    "guest_data_deleted": {"nl": "{count} gesprekken verwijderd.", "en": "{count} conversations deleted."},
+    "guest_data_deleted": {
+        "nl": "{count} gesprekken verwijderd.",
+        "en": "{count} conversations deleted.",
+    },
     "confirm": {"nl": "Bevestigen", "en": "Confirm"},
     # --- coach -----------------------------------------------------------------------------
+    "coach_col_leader": {"nl": "Leidinggevende", "en": "Leader"},
+    "coach_col_assignments": {"nl": "Opdrachten gedaan", "en": "Assignments done"},
+    "coach_col_sessions": {"nl": "Gesprekken", "en": "Conversations"},
+    "coach_target_met": {"nl": "doelscore gehaald", "en": "target met"},
+    "coach_overdue": {"nl": "te laat", "en": "overdue"},
+    "coach_groups": {"nl": "Groepen", "en": "Groups"},
+    "coach_group": {"nl": "Groep", "en": "Group"},
+    "coach_group_name": {"nl": "Naam van een nieuwe groep", "en": "Name of a new group"},
+    "coach_group_create": {"nl": "Groep aanmaken", "en": "Create the group"},
+    "coach_group_created": {"nl": "Groep aangemaakt.", "en": "Group created."},
+    "coach_group_label": {"nl": "Groep: {name}", "en": "Group: {name}"},
+    "coach_member_add": {"nl": "Leidinggevende toevoegen", "en": "Add the leader"},
+    "coach_member_added": {"nl": "{name} toegevoegd.", "en": "{name} added."},
+    "coach_member_unknown": {
+        "nl": "Er is geen actief account met dit e-mailadres.",
+        "en": "There is no active account with this email address.",
+    },
+    "coach_assignment_delete": {"nl": "Intrekken", "en": "Withdraw"},
+    "coach_review_report": {
+        "nl": "Het rapport en het gesprek",
+        "en": "The report and the conversation",
+    },
+    "coach_mean_difference": {
+        "nl": "Gem. verschil met eigen score",
+        "en": "Mean difference from own score",
+    },
+    "role_name_admin": {"nl": "beheerder", "en": "an administrator"},
+    "account_credentials_invalid": {
+        "nl": "Het e-mailadres of het wachtwoord klopt niet.",
+        "en": "The email address or the password is not right.",
+    },
+    "account_email_taken": {
+        "nl": "Er bestaat al een account met dit e-mailadres; log in.",
+        "en": "An account with this email address already exists; sign in instead.",
+    },
+    "account_email_missing": {"nl": "Vul je e-mailadres in.", "en": "Enter your email address."},
+    "account_email_invalid": {
+        "nl": "Dit is geen e-mailadres; het ziet eruit als naam@voorbeeld.nl.",
+        "en": "This is not an email address; it looks like name@example.org.",
+    },
+    "account_password_too_short": {
+        "nl": "Gebruik een wachtwoord van minstens 10 tekens.",
+        "en": "Use a password of at least 10 characters.",
+    },
+    "account_password_too_common": {
+        "nl": "Dit wachtwoord is te makkelijk te raden; kies een langere eigen zin.",
+        "en": "This password is too easy to guess; choose a longer phrase of your own.",
+    },
+    "account_password_is_email": {
+        "nl": "Gebruik je e-mailadres niet als wachtwoord.",
+        "en": "Do not use your email address as your password.",
+    },
+    "account_account_disabled": {
+        "nl": "Dit account is uitgeschakeld; vraag je coach of beheerder.",
+        "en": "This account has been disabled; ask your coach or administrator.",
+    },
     "coach_title": {"nl": "Coachomgeving", "en": "Coach area"},
     "coach_sign_in": {
         "nl": "Log in met een coach-account om scenario's te schrijven, opdrachten te geven "
@@ -454,7 +536,10 @@ TEXTS: Final[dict[str, dict[Language, str]]] = {
         "en": "There are no leaders or groups to assign to yet.",
     },
     "coach_review_pick": {"nl": "Gesprek om te beoordelen", "en": "Conversation to review"},
-    "coach_review_none": {"nl": "Nog geen afgeronde gesprekken.", "en": "No finished conversations yet."},
+    "coach_review_none": {
+        "nl": "Nog geen afgeronde gesprekken.",
+        "en": "No finished conversations yet.",
+    },
     "coach_verdict": {"nl": "Eens met de score?", "en": "Agree with the score?"},
     "verdict_agree": {"nl": "eens", "en": "agree"},
     "verdict_partly": {"nl": "deels", "en": "partly"},
@@ -478,7 +563,10 @@ TEXTS: Final[dict[str, dict[Language, str]]] = {
     "coach_scenario_saved": {"nl": "Scenario opgeslagen.", "en": "Scenario saved."},
     "coach_scenario_errors": {"nl": "Fouten in het scenario", "en": "Errors in the scenario"},
     "coach_try_persona": {"nl": "Probeer de persona", "en": "Try the persona"},
-    "coach_try_line": {"nl": "Wat zeg je tegen de persona?", "en": "What do you say to the persona?"},
+    "coach_try_line": {
+        "nl": "Wat zeg je tegen de persona?",
+        "en": "What do you say to the persona?",
+    },
     "coach_try_send": {"nl": "Versturen", "en": "Send"},
 }
 
@@ -489,7 +577,8 @@ def t(key: str, lang: str = DEFAULT_LANGUAGE, /, **fmt: object) -> str:
         entry = TEXTS[key]
     except KeyError:
         raise UnknownTextError(f"no UI text with key {key!r} in roleplay.i18n.TEXTS") from None
-    template = entry.get(lang if lang in LANGUAGES else DEFAULT_LANGUAGE, entry[DEFAULT_LANGUAGE])  # type: ignore[call-overload]
+    language: Language = lang if lang in LANGUAGES else DEFAULT_LANGUAGE
+    template = entry.get(language, entry[DEFAULT_LANGUAGE])
     return template.format(**fmt) if fmt else template
 
 

@@ -171,8 +171,10 @@ class PersonaState:
 
     # --- the leader's turn --------------------------------------------------------------
 
-    def apply_leader_turn(self, text: str, labels: list[str], *, attack: bool = False) -> TurnEffect:
-        """Update trust and unlock facts for one leader turn; an attack changes nothing but the turn."""
+    def apply_leader_turn(
+        self, text: str, labels: list[str], *, attack: bool = False
+    ) -> TurnEffect:
+        """Update trust and unlock facts for one leader turn; an attack changes only the count."""
         self.turn += 1
         before = self.trust
         labels = list(labels)

@@ -20,7 +20,7 @@ _LANGUAGE_NAMES: dict[Language, str] = {"nl": "Dutch (Nederlands)", "en": "Engli
 
 _MOOD_GUIDANCE: dict[PersonaMood, str] = {
     "guarded": "You are guarded: short answers, you give little away and say things are fine.",
-    "neutral": "You are cautious but willing: you answer, but you do not bring up what bothers you.",
+    "neutral": "You are cautious but willing: you answer, but do not bring up what bothers you.",
     "opening": "You are starting to open up: you hint that something bothers you.",
     "open": "You feel heard and safe: you speak openly and think along.",
 }
@@ -57,7 +57,11 @@ def _passage_field(passage: Any, name: str) -> str:
 def _format_passages(passages: Sequence[Any]) -> str:
     lines = []
     for passage in passages:
-        section = _passage_field(passage, "section")
+        section = " > ".join(
+            part
+            for part in (_passage_field(passage, "section"), _passage_field(passage, "subsection"))
+            if part
+        )
         text = " ".join(_passage_field(passage, "text").split())
         if len(text) > 500:
             text = text[:500].rsplit(" ", 1)[0] + " …"
@@ -113,9 +117,19 @@ def build_system_text(
             "Your leader has earned your trust on this; tell it now, in your own words:\n"
             + "\n".join(f"- {fact.text.get(language)}" for fact in reveal_now)
         )
-    parts.append(
-        "Anything else about your situation stays private for now: if asked, stay vague."
-    )
+    parts.append("Anything else about your situation stays private for now: if asked, stay vague.")
+    if not opening:
+        # Small local models follow examples far better than descriptions.
+        authored = scenario.lines
+        examples = authored.moves.get(move).get(language)[:2] if move else []
+        if reveal_now:
+            examples += [authored.reveal[fact.id].get(language)[0] for fact in reveal_now]
+        else:
+            examples += authored.states.get(state.mood).get(language)[:2]
+        parts.append(
+            "Lines in your voice that fit this moment (adapt them, do not list them):\n"
+            + "\n".join(f"- {example}" for example in examples)
+        )
     parts.append(
         f"Answer only in {_LANGUAGE_NAMES[language]}. At most {preset.reply_sentences} "
         "sentences. Only your spoken words: no stage directions, no quotation marks, no name "

@@ -27,7 +27,9 @@ PersonaMood = Literal["guarded", "neutral", "opening", "open"]
 PERSONA_MOODS: tuple[PersonaMood, ...] = ("guarded", "neutral", "opening", "open")
 
 #: the leader moves the persona has authored reactions for (see `roleplay.persona.leader_move`)
-LeaderMove = Literal["dismissive", "premature_advice", "good_listening", "closed_question", "deflection"]
+LeaderMove = Literal[
+    "dismissive", "premature_advice", "good_listening", "closed_question", "deflection"
+]
 LEADER_MOVES: tuple[LeaderMove, ...] = (
     "dismissive",
     "premature_advice",
@@ -59,7 +61,8 @@ LISTENER_LABELS: tuple[str, ...] = (
 #: section and practice headings of the article, as the text has them; learning goals cite one
 ARTICLE_SECTIONS: tuple[str, ...] = (
     "Hoe maak je verbinding met je team?",
-    "Leidinggeven is niet alleen sturen op cijfers of resultaten, het vraagt om verbinding met mensen",
+    "Leidinggeven is niet alleen sturen op cijfers of resultaten, "
+    "het vraagt om verbinding met mensen",
     "Wat is oprechte verbinding eigenlijk?",
     "Hybride werken maakt het lastiger verbinding te maken",
     "Wat zijn nog meer lastige factoren om verbinding te maken of vast te houden?",
@@ -492,6 +495,21 @@ def parse_scenario(data: Any, source: str = "<scenario>") -> Scenario:
         raise ScenarioError(_describe_validation_error(source, error)) from None
 
 
+def _parse_yaml(text: str, source: str) -> Any:
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark else ""
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise ScenarioError(f"{source}: not valid YAML{where}: {problem}") from None
+
+
+def parse_scenario_text(text: str, source: str = "<scenario>") -> Scenario:
+    """Validate a scenario given as YAML text (e.g. one a coach authored in the app)."""
+    return parse_scenario(_parse_yaml(text, source), source)
+
+
 def load_scenario_file(path: str | Path) -> Scenario:
     """Read and validate one scenario file; the file name must be `<id>.yaml`."""
     path = Path(path)
@@ -499,14 +517,7 @@ def load_scenario_file(path: str | Path) -> Scenario:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
         raise ScenarioError(f"{path.name}: cannot read the file: {exc.strerror or exc}") from None
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark else ""
-        problem = getattr(exc, "problem", None) or str(exc)
-        raise ScenarioError(f"{path.name}: not valid YAML{where}: {problem}") from None
-    scenario = parse_scenario(data, path.name)
+    scenario = parse_scenario(_parse_yaml(text, path.name), path.name)
     if scenario.id != path.stem:
         raise ScenarioError(
             f"{path.name}: id: {scenario.id!r} does not match the file name; "
@@ -531,6 +542,20 @@ def _load_directory(directory: Path) -> dict[str, Scenario]:
 def load_scenarios(directory: Path | None = None) -> dict[str, Scenario]:
     """All scenarios of a directory (default: the shipped ones), by id. Cached per directory."""
     return dict(_load_directory((directory or SCENARIO_DIR).resolve()))
+
+
+def load_scenarios_lenient(directory: Path | None = None) -> tuple[dict[str, Scenario], list[str]]:
+    """Every valid scenario, plus one message per invalid file (for a UI that must keep going)."""
+    scenarios: dict[str, Scenario] = {}
+    problems: list[str] = []
+    for path in scenario_paths(directory):
+        try:
+            scenario = load_scenario_file(path)
+        except ScenarioError as exc:
+            problems.append(str(exc))
+            continue
+        scenarios[scenario.id] = scenario
+    return scenarios, problems
 
 
 def scenario_ids(directory: Path | None = None) -> list[str]:

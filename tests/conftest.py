@@ -66,10 +66,11 @@ def _private_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 from collections.abc import Iterator  # noqa: E402
 
-from roleplay.backends import config as backend_config  # noqa: E402
-from roleplay.backends.testing import RecordingBackend  # noqa: E402
 from servers.faulty_openai import FaultyOpenAIServer  # noqa: E402
 from servers.llama_server import LlamaServer, missing_requirements  # noqa: E402
+
+from roleplay.backends import config as backend_config  # noqa: E402
+from roleplay.backends.testing import RecordingBackend  # noqa: E402
 
 # also covers session fixtures, which run before any function-scoped fixture
 backend_config.ALLOW_MODEL_REQUESTS = False

@@ -206,3 +206,24 @@ def test_weak_hashes_are_upgraded_on_sign_in(db_store: Store, cheap_hasher: Pass
     user = Accounts(db_store, hasher=stronger).sign_in("anna@example.org", PASSWORD).user
     stored = db_store.password_hash_of(user.id)
     assert stored is not None and "m=128,t=2" in stored
+
+
+def test_repeated_failed_sign_ins_lock_the_email_out(
+    db_store: Store, cheap_hasher: PasswordHasher
+) -> None:
+    from datetime import timedelta
+
+    accounts = Accounts(
+        db_store, hasher=cheap_hasher, max_failed_sign_ins=3, lockout=timedelta(seconds=0.3)
+    )
+    accounts.sign_up("anna@example.org", PASSWORD)
+    accounts.sign_up("bram@example.org", PASSWORD)
+    for _ in range(3):
+        with pytest.raises(AccountError):
+            accounts.sign_in("anna@example.org", "geraden-wachtwoord")
+    with pytest.raises(AccountError) as locked:
+        accounts.sign_in("Anna@example.org", PASSWORD)  # even the right password waits
+    assert _code(locked) == "too_many_attempts"
+    assert accounts.sign_in("bram@example.org", PASSWORD).user.email == "bram@example.org"
+    time.sleep(0.35)
+    assert accounts.sign_in("anna@example.org", PASSWORD).user.email == "anna@example.org"

@@ -11,6 +11,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from servers.faulty_openai import FaultyOpenAIServer
+from servers.llama_server import MODEL_ALIAS, LlamaServer
 
 from roleplay.backends import config, registry
 from roleplay.backends.base import (
@@ -23,8 +25,6 @@ from roleplay.backends.base import (
 from roleplay.backends.fallback import FallbackBackend, ReplyStream
 from roleplay.backends.openai_backend import ModelRequestsBlocked, OpenAIBackend, RetryPolicy
 from roleplay.backends.testing import Failure, RecordingBackend, split_into_pieces
-from servers.faulty_openai import FaultyOpenAIServer
-from servers.llama_server import MODEL_ALIAS, LlamaServer
 
 BACKEND_VARIABLES = (
     config.BACKEND_ENV,
@@ -277,7 +277,9 @@ def test_the_recording_backend_records_what_the_model_was_sent(
     sent = prompt("Wat speelt er?", max_tokens=50)
     assert "".join(recording_backend.execute(sent)) == "Ik weet het niet."
     sent.messages.append(Message(role="assistant", content="later change"))
-    assert recording_backend.last_prompt.messages == [Message(role="user", content="Wat speelt er?")]
+    assert recording_backend.last_prompt.messages == [
+        Message(role="user", content="Wat speelt er?")
+    ]
     assert recording_backend.last_prompt.max_tokens == 50
     assert "Sanne" in recording_backend.sent_text()
     assert recording_backend.calls == 1
@@ -405,7 +407,10 @@ def test_local_backend_runs_the_gguf_model_in_process(smollm2_gguf: Path) -> Non
     assert backend.sends_text_to() is None
     assert "demo model" in backend.describe()
     # the model is loaded once per process and shared
-    assert LocalBackend(config.LocalSettings(model_path=smollm2_gguf, threads=1))._model is backend._model
+    assert (
+        LocalBackend(config.LocalSettings(model_path=smollm2_gguf, threads=1))._model
+        is backend._model
+    )
 
 
 @pytest.mark.slow

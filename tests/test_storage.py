@@ -398,3 +398,75 @@ def test_database_url_accepts_platform_style_postgres_urls(monkeypatch: pytest.M
     with pytest.raises(StorageError) as caught:
         open_store("mysql://u:p@127.0.0.1/app")
     assert caught.value.code == "database_url_invalid"
+
+
+def test_processes_opening_a_new_database_at_once_migrate_it_once(db_url: str) -> None:
+    stores: list[Store] = []
+    errors: list[BaseException] = []
+
+    def open_one() -> None:
+        try:
+            stores.append(open_store(db_url))
+        except BaseException as exc:
+            errors.append(exc)
+
+    threads = [threading.Thread(target=open_one) for _ in range(3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert _count(stores[0], "_migrations") == len(MIGRATIONS)
+    for store in stores:
+        store.close()
+
+
+def test_command_line_create_admin_and_retention(
+    db_url: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import argparse
+
+    from roleplay.storage import cli
+
+    parser = argparse.ArgumentParser()
+    cli.register(parser.add_subparsers(dest="command", required=True))
+    monkeypatch.setenv("DATABASE_URL", db_url)
+    monkeypatch.setenv("OEFENGESPREK_ADMIN_PASSWORD", "kort")
+    args = parser.parse_args(["create-admin", "baas@example.org", "--name", "Baas"])
+    assert args.func(args) == 2
+    assert "at least 10 characters" in capsys.readouterr().err
+    monkeypatch.setenv("OEFENGESPREK_ADMIN_PASSWORD", "een-lang-wachtwoord")
+    assert args.func(args) == 0
+    assert "baas@example.org is an administrator" in capsys.readouterr().out
+    store = open_store(db_url)
+    user = store.find_user_by_email("baas@example.org")
+    store.close()
+    assert user is not None and user.role == "admin"
+
+    args = parser.parse_args(["retention", "--days", "30"])
+    assert args.func(args) == 0
+    assert "0 session(s)" in capsys.readouterr().out
+    monkeypatch.delenv("OEFENGESPREK_RETENTION_DAYS", raising=False)
+    args = parser.parse_args(["retention"])
+    assert args.func(args) == 2
+
+
+def test_missing_postgresql_skips_locally_but_fails_on_ci(monkeypatch: pytest.MonkeyPatch) -> None:
+    import pg
+
+    monkeypatch.setattr(pg, "postgres_bin_dir", lambda: None)
+    monkeypatch.delenv("CI", raising=False)
+    with pytest.raises(pytest.skip.Exception), pg.running_postgres():
+        pass
+    monkeypatch.setenv("CI", "true")
+    with (
+        pytest.raises(pytest.fail.Exception, match="CI must test PostgreSQL"),
+        pg.running_postgres(),
+    ):
+        pass
+
+
+def test_a_pasted_nul_character_does_not_lose_the_turn(db_store: Store) -> None:
+    session_id, _ = _session_with_turns(db_store)
+    db_store.add_turn(session_id, role="leader", text="plakte\x00 dit")
+    assert db_store.list_turns(session_id)[-1].text == "plakte dit"

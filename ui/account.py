@@ -7,12 +7,13 @@ import streamlit as st
 from roleplay.accounts import AccountError
 from roleplay.i18n import TEXTS, t
 from roleplay.storage import NotFound, UserRecord
+from roleplay.types import Language
 from ui import auth, services, shell, state
 from ui.components import md_escape
 from ui.settings import privacy_line
 
 
-def account_error(error: AccountError, lang: str) -> str:
+def account_error(error: AccountError, lang: Language) -> str:
     """An AccountError in the UI language (by its stable code), else its English message."""
     key = f"account_{error.code}"
     return t(key, lang) if key in TEXTS else md_escape(error.message)
@@ -23,16 +24,14 @@ def _field_error(errors: dict[str, str], field: str) -> None:
         st.error(errors[field])
 
 
-def _sign_in_form(lang: str) -> None:
+def _sign_in_form(lang: Language) -> None:
     errors: dict[str, str] = st.session_state.pop("account_sign_in_errors", {})
     with st.form("account_sign_in_form"):
         email = st.text_input(t("field_email", lang), key="sign_in_email", autocomplete="email")
         _field_error(errors, "email")
-        password = st.text_input(
-            t("field_password", lang), type="password", key="sign_in_password"
-        )
+        password = st.text_input(t("field_password", lang), type="password", key="sign_in_password")
         _field_error(errors, "password")
-        submitted = st.form_submit_button(t("sign_in", lang), type="primary")
+        submitted = st.form_submit_button(t("sign_in", lang), type="primary", key="sign_in_submit")
     if not submitted:
         return
     try:
@@ -47,28 +46,24 @@ def _sign_in_form(lang: str) -> None:
     st.rerun()
 
 
-def _sign_up_form(lang: str) -> None:
+def _sign_up_form(lang: Language) -> None:
     errors: dict[str, str] = st.session_state.pop("account_sign_up_errors", {})
     with st.form("account_sign_up_form"):
         name = st.text_input(t("field_name", lang), key="sign_up_name", autocomplete="name")
         _field_error(errors, "display_name")
         email = st.text_input(t("field_email", lang), key="sign_up_email", autocomplete="email")
         _field_error(errors, "email")
-        password = st.text_input(
-            t("field_password", lang), type="password", key="sign_up_password"
-        )
+        password = st.text_input(t("field_password", lang), type="password", key="sign_up_password")
         _field_error(errors, "password")
         again = st.text_input(
             t("field_password_again", lang), type="password", key="sign_up_password_again"
         )
         _field_error(errors, "password_again")
-        submitted = st.form_submit_button(t("sign_up", lang), type="primary")
+        submitted = st.form_submit_button(t("sign_up", lang), type="primary", key="sign_up_submit")
     if not submitted:
         return
     if password != again:
-        st.session_state["account_sign_up_errors"] = {
-            "password_again": t("passwords_differ", lang)
-        }
+        st.session_state["account_sign_up_errors"] = {"password_again": t("passwords_differ", lang)}
         st.rerun()
     try:
         auth.accounts().sign_up(email, password, name)
@@ -83,7 +78,7 @@ def _sign_up_form(lang: str) -> None:
     st.rerun()
 
 
-def _signed_out_view(lang: str) -> None:
+def _signed_out_view(lang: Language) -> None:
     if auth.guest_enabled():
         st.markdown(t("account_guest_intro", lang))
     oidc_error = st.session_state.pop("auth_error", None)
@@ -137,7 +132,7 @@ def _delete_guest_sessions(user: UserRecord) -> None:
     state.flash(t("guest_data_deleted", state.lang(), count=count))
 
 
-def _privacy(user: UserRecord | None, lang: str) -> None:
+def _privacy(user: UserRecord | None, lang: Language) -> None:
     st.subheader(t("privacy_title", lang))
     st.markdown(privacy_line(lang))
     from ui import resources

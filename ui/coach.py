@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from typing import Any
 
@@ -21,8 +22,15 @@ from roleplay.storage import (
     LeaderProgress,
     NotFound,
 )
+from roleplay.types import Language
 from ui import auth, services, shell, state
-from ui.components import difficulty_name, dimension_name, md_escape
+from ui.components import (
+    LEADER_AVATAR,
+    PERSONA_AVATAR,
+    difficulty_name,
+    dimension_name,
+    md_escape,
+)
 from ui.feedback import report_view
 
 TRY_KEY = "coach_try"
@@ -36,7 +44,7 @@ def _data_error(error: Exception) -> str:
 # --- dashboard -------------------------------------------------------------------------------
 
 
-def _dashboard(access: Access, progress: list[LeaderProgress], lang: str) -> None:
+def _dashboard(access: Access, progress: list[LeaderProgress], lang: Language) -> None:
     if not progress:
         st.info(t("coach_no_leaders", lang))
         return
@@ -76,12 +84,12 @@ def _dashboard(access: Access, progress: list[LeaderProgress], lang: str) -> Non
 # --- groups and assignments ------------------------------------------------------------------
 
 
-def _groups(access: Access, lang: str) -> None:
+def _groups(access: Access, lang: Language) -> None:
     st.markdown(f"**{t('coach_groups', lang)}**")
     groups = access.list_groups()
     with st.form("coach_group_form", clear_on_submit=True):
         name = st.text_input(t("coach_group_name", lang), key="coach_group_name")
-        if st.form_submit_button(t("coach_group_create", lang)):
+        if st.form_submit_button(t("coach_group_create", lang), key="coach_group_submit"):
             try:
                 access.create_group(name)
                 state.flash(t("coach_group_created", lang))
@@ -98,7 +106,7 @@ def _groups(access: Access, lang: str) -> None:
             key="coach_member_group",
         )
         email = st.text_input(t("field_email", lang), key="coach_member_email")
-        if st.form_submit_button(t("coach_member_add", lang)):
+        if st.form_submit_button(t("coach_member_add", lang), key="coach_member_submit"):
             try:
                 user = access.add_member(int(group_id), email)
                 state.flash(t("coach_member_added", lang, name=md_escape(user.label)))
@@ -113,7 +121,7 @@ def _groups(access: Access, lang: str) -> None:
         st.caption(f"{md_escape(group.name)}: {md_escape(names)}")
 
 
-def _assign(access: Access, lang: str) -> None:
+def _assign(access: Access, lang: Language) -> None:
     _groups(access, lang)
     st.divider()
     leaders = access.visible_leaders()
@@ -160,7 +168,9 @@ def _assign(access: Access, lang: str) -> None:
         )
         if "" in errors:
             st.error(errors[""])
-        submitted = st.form_submit_button(t("coach_assign_submit", lang), type="primary")
+        submitted = st.form_submit_button(
+            t("coach_assign_submit", lang), type="primary", key="coach_assign_submit"
+        )
     if submitted:
         kind, _, raw_id = str(target).partition(":")
         try:
@@ -209,16 +219,14 @@ def _delete_assignment(actor_id: int, assignment_id: int) -> None:
     user = auth.current_user()
     if user is None or user.id != actor_id:
         return
-    try:
+    with contextlib.suppress(NotFound):
         services.access_for(user).delete_assignment(assignment_id)
-    except NotFound:
-        pass
 
 
 # --- reviews ---------------------------------------------------------------------------------
 
 
-def _review(access: Access, progress: list[LeaderProgress], lang: str) -> None:
+def _review(access: Access, progress: list[LeaderProgress], lang: Language) -> None:
     candidates: dict[int, str] = {}
     for row in progress:
         for summary in reversed(row.sessions):
@@ -272,7 +280,9 @@ def _review(access: Access, progress: list[LeaderProgress], lang: str) -> None:
                 key=f"review_comment_{dimension}",
             )
             choices[dimension] = (verdict, own, comment)
-        submitted = st.form_submit_button(t("coach_review_submit", lang), type="primary")
+        submitted = st.form_submit_button(
+            t("coach_review_submit", lang), type="primary", key="coach_review_submit"
+        )
     if submitted:
         reviews = {
             dimension: DimensionReview(
@@ -291,7 +301,7 @@ def _review(access: Access, progress: list[LeaderProgress], lang: str) -> None:
         st.rerun()
 
 
-def _agreement(access: Access, lang: str) -> None:
+def _agreement(access: Access, lang: Language) -> None:
     stats = access.agreement_stats()
     if not stats:
         st.info(t("coach_agreement_none", lang))
@@ -330,14 +340,12 @@ def _load_template(access: Access) -> None:
         if path.is_file():
             st.session_state[YAML_KEY] = path.read_text(encoding="utf-8")
     elif kind == "own":
-        try:
+        with contextlib.suppress(NotFound):
             st.session_state[YAML_KEY] = access.get_scenario(name).yaml_text
-        except NotFound:
-            pass
     st.session_state.pop(TRY_KEY, None)
 
 
-def _scenarios(access: Access, lang: str) -> None:
+def _scenarios(access: Access, lang: Language) -> None:
     st.caption(t("coach_scenario_help", lang))
     options = _template_options(access)
     st.selectbox(
@@ -375,7 +383,7 @@ def _scenarios(access: Access, lang: str) -> None:
     _try_persona(lang)
 
 
-def _try_persona(lang: str) -> None:
+def _try_persona(lang: Language) -> None:
     """A throw-away conversation with the persona being written; nothing is stored."""
     conversation = st.session_state.get(TRY_KEY)
     if not isinstance(conversation, Conversation):
@@ -386,11 +394,11 @@ def _try_persona(lang: str) -> None:
             "".join(conversation.start())
         for turn in conversation.turns:
             role = "user" if turn.role == "leader" else "assistant"
-            with st.chat_message(role):
+            with st.chat_message(role, avatar=LEADER_AVATAR if role == "user" else PERSONA_AVATAR):
                 st.markdown(md_escape(turn.text))
         with st.form("coach_try_form", clear_on_submit=True):
             line = st.text_input(t("coach_try_line", lang), key="coach_try_line")
-            sent = st.form_submit_button(t("coach_try_send", lang))
+            sent = st.form_submit_button(t("coach_try_send", lang), key="coach_try_submit")
         if sent and line.strip():
             if conversation.awaiting_reply:
                 conversation.rewind()

@@ -16,6 +16,10 @@ import streamlit as st
 
 from roleplay.export import escape_markdown
 from roleplay.i18n import t
+from roleplay.types import Language
+
+PERSONA_AVATAR = ":material/person:"
+LEADER_AVATAR = ":material/record_voice_over:"
 
 # Streamlit's Markdown also knows `$math$`, `:color[...]` directives and `:emoji:` codes.
 _DIRECTIVE = re.compile(r":(?=[A-Za-z_])")
@@ -28,7 +32,7 @@ def md_escape(text: object) -> str:
     return escaped.replace("\n", "  \n")
 
 
-def label_badges(labels: Iterable[str], lang: str) -> str:
+def label_badges(labels: Iterable[str], lang: Language) -> str:
     """Behaviour labels as Markdown badges, good ones green, pitfalls orange."""
     pitfalls = {"closed_question", "premature_advice", "dismissive"}
     parts = []
@@ -46,17 +50,17 @@ def _has_text(key: str) -> bool:
     return key in TEXTS
 
 
-def difficulty_name(difficulty: str, lang: str) -> str:
+def difficulty_name(difficulty: str, lang: Language) -> str:
     key = f"difficulty_{difficulty}"
     return t(key, lang) if _has_text(key) else difficulty
 
 
-def dimension_name(dimension: str, lang: str) -> str:
+def dimension_name(dimension: str, lang: Language) -> str:
     key = f"dim_{dimension}"
     return t(key, lang) if _has_text(key) else dimension
 
 
-def passage(text: str, heading: str, source: str, lang: str) -> None:
+def passage(text: str, heading: str, source: str, lang: Language) -> None:
     """An article passage as a quote, with its heading and attribution."""
     with st.container(border=True):
         if heading:
@@ -66,7 +70,7 @@ def passage(text: str, heading: str, source: str, lang: str) -> None:
             st.caption(t("attribution", lang, source=md_escape(source)))
 
 
-def scores_chart(rows: Sequence[tuple[str, float]], lang: str, *, key: str) -> None:
+def scores_chart(rows: Sequence[tuple[str, float]], lang: Language, *, key: str) -> None:
     """Horizontal bars, one per dimension, on a fixed 0-100 scale."""
     frame = pd.DataFrame(
         {
@@ -80,7 +84,7 @@ def scores_chart(rows: Sequence[tuple[str, float]], lang: str, *, key: str) -> N
         .mark_bar(cornerRadiusEnd=3)
         .encode(
             x=alt.X(f"{score}:Q", scale=alt.Scale(domain=[0, 100]), title=score),
-            y=alt.Y(f"{dimension}:N", sort=None, title=None),
+            y=alt.Y(f"{dimension}:N", sort=None, title=None, axis=alt.Axis(labelLimit=320)),
             color=alt.Color(
                 f"{score}:Q",
                 scale=alt.Scale(domain=[0, 50, 100], range=["#d9534f", "#f0ad4e", "#5cb85c"]),
@@ -93,7 +97,7 @@ def scores_chart(rows: Sequence[tuple[str, float]], lang: str, *, key: str) -> N
     st.altair_chart(chart, width="stretch", key=key)
 
 
-def progress_chart(points: list[dict[str, Any]], lang: str, *, key: str) -> None:
+def progress_chart(points: list[dict[str, Any]], lang: Language, *, key: str) -> None:
     """Scores over time: one line per dimension, x = session date."""
     frame = pd.DataFrame(points)
     dimension, score, date = t("dimension_axis", lang), t("score_axis", lang), t("col_date", lang)

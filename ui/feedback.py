@@ -23,8 +23,11 @@ from roleplay.export import (
 from roleplay.i18n import t
 from roleplay.scenarios import Scenario
 from roleplay.storage import UserRecord
+from roleplay.types import Language
 from ui import auth, services, shell, state
 from ui.components import (
+    LEADER_AVATAR,
+    PERSONA_AVATAR,
     difficulty_name,
     dimension_name,
     label_badges,
@@ -64,7 +67,7 @@ def _practise(scenario_id: str) -> None:
     )
 
 
-def export_buttons(view: services.SessionView, lang: str, *, key_prefix: str) -> None:
+def export_buttons(view: services.SessionView, lang: Language, *, key_prefix: str) -> None:
     """Markdown and PDF downloads of a session (transcript and report)."""
     exported = services.export_of(view, lang)
     stem = file_stem(exported)
@@ -94,7 +97,7 @@ def export_buttons(view: services.SessionView, lang: str, *, key_prefix: str) ->
     )
 
 
-def transcript(view: services.SessionView, lang: str) -> None:
+def transcript(view: services.SessionView, lang: Language) -> None:
     """The conversation, each leader turn marked with the behaviours it showed."""
     report = view.report_data or {}
     report_turns = report.get("turns") if isinstance(report.get("turns"), list) else None
@@ -106,7 +109,7 @@ def transcript(view: services.SessionView, lang: str) -> None:
                 entry = report_turns[position]
                 if isinstance(entry, dict) and isinstance(entry.get("labels"), list):
                     labels = [str(label) for label in entry["labels"]]
-            with st.chat_message("user"):
+            with st.chat_message("user", avatar=LEADER_AVATAR):
                 st.caption(t("evidence_line", lang, turn=position + 1))
                 st.markdown(md_escape(turn.text))
                 shown = [label for label in labels if label != "other"]
@@ -114,35 +117,43 @@ def transcript(view: services.SessionView, lang: str) -> None:
                     st.markdown(label_badges(shown, lang))
             leader_index += 1
         else:
-            with st.chat_message("assistant", avatar="🧑‍💼"):
+            with st.chat_message("assistant", avatar=PERSONA_AVATAR):
                 st.markdown(md_escape(turn.text))
 
 
-def _dimension_details(report: dict[str, Any], lang: str) -> None:
+def _dimension_details(report: dict[str, Any], lang: Language) -> None:
     blocks = report_dimensions(report)
     if not blocks:
         return
     st.subheader(t("dimension_details", lang))
     scores = report.get("scores") or {}
     for block in blocks:
-        name = str(block.get("name") or block.get("dimension") or "")
+        name = str(block.get("key") or "")
         score = scores.get(name, block.get("score"))
         label = dimension_name(name, lang)
+        if label == name and block.get("name"):
+            label = md_escape(block["name"])
         if isinstance(score, int | float):
             label += f" — {format_score(float(score))}"
         with st.expander(label, expanded=False):
             items = evidence_items(block)
             if items:
                 st.markdown(f"**{t('evidence', lang)}**")
-                for turn, quote in items:
-                    where = t("evidence_line", lang, turn=turn + 1) + ": " if turn is not None else ""
-                    st.markdown(f"- {where}“{md_escape(quote)}”")
+                lines = []
+                for turn, quote, kind in items:
+                    where = (
+                        t("evidence_line", lang, turn=turn + 1) + ": " if turn is not None else ""
+                    )
+                    mark = ":orange[✗]" if kind == "pitfall" else ":green[✓]"
+                    lines.append(f"- {mark} {where}“{md_escape(quote)}”")
+                st.markdown("\n".join(lines))
             else:
                 st.caption(t("no_evidence", lang))
             met, missed = rubric_lines(block, "met"), rubric_lines(block, "missed")
             if met:
                 st.markdown(
-                    f"**{t('rubric_met', lang)}**\n\n" + "\n".join(f"- ✓ {md_escape(x)}" for x in met)
+                    f"**{t('rubric_met', lang)}**\n\n"
+                    + "\n".join(f"- ✓ {md_escape(x)}" for x in met)
                 )
             if missed:
                 st.markdown(
@@ -151,20 +162,22 @@ def _dimension_details(report: dict[str, Any], lang: str) -> None:
                 )
 
 
-def _phrasings(report: dict[str, Any], lang: str) -> None:
+def _phrasings(report: dict[str, Any], lang: Language) -> None:
     items = report_phrasings(report)
     if not items:
         return
     st.subheader(t("better_phrasings", lang))
     for item in items:
         with st.container(border=True):
-            st.markdown(f"**{t('you_said', lang)}:** “{md_escape(item['original'])}”")
-            st.markdown(f"**{t('try_instead', lang)}:** “{md_escape(item['better'])}”")
+            if item["original"]:
+                where = f" ({t('evidence_line', lang, turn=item['turn'])})" if item["turn"] else ""
+                st.markdown(f"**{t('you_said', lang)}{where}:** “{md_escape(item['original'])}”")
             if item["why"]:
                 st.caption(md_escape(item["why"]))
+            st.markdown(f"**{t('try_instead', lang)}:** “{md_escape(item['better'])}”")
 
 
-def _citations(report: dict[str, Any], lang: str) -> None:
+def _citations(report: dict[str, Any], lang: Language) -> None:
     st.subheader(t("citations", lang))
     cited = report_citations(report)
     if not cited:
@@ -175,7 +188,7 @@ def _citations(report: dict[str, Any], lang: str) -> None:
 
 
 def _next_step(
-    report: dict[str, Any], scenarios: dict[str, Scenario], current: str, lang: str
+    report: dict[str, Any], scenarios: dict[str, Scenario], current: str, lang: Language
 ) -> None:
     suggestion = recommend(report.get("scores") or {}, scenarios, current)
     if suggestion is None:
@@ -200,7 +213,9 @@ def _next_step(
             shell.switch_to("practice")
 
 
-def report_view(view: services.SessionView, access: Access, lang: str, *, key_prefix: str) -> None:
+def report_view(
+    view: services.SessionView, access: Access, lang: Language, *, key_prefix: str
+) -> None:
     """Everything about one session; used here and when a report is reopened from History."""
     session = view.session
     st.header(md_escape(view.title(lang)))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any
 
 import streamlit as st
@@ -9,15 +10,23 @@ import streamlit as st
 from roleplay.export import format_score
 from roleplay.i18n import t
 from roleplay.storage import NotFound, SessionSummary, UserRecord
+from roleplay.types import Language
 from ui import auth, services, shell, state
 from ui.components import difficulty_name, dimension_name, progress_chart
 from ui.feedback import report_view
 
 #: the dimensions drawn in the progress chart (the sub-scores would crowd it)
-PROGRESS_DIMENSIONS = ("overall", "listening", "expectations", "assumptions", "presence", "pitfalls")
+PROGRESS_DIMENSIONS = (
+    "overall",
+    "listening",
+    "expectations",
+    "assumptions",
+    "presence",
+    "pitfalls",
+)
 
 
-def _progress_points(summaries: list[SessionSummary], lang: str) -> list[dict[str, Any]]:
+def _progress_points(summaries: list[SessionSummary], lang: Language) -> list[dict[str, Any]]:
     dimension, score, date = t("dimension_axis", lang), t("score_axis", lang), t("col_date", lang)
     points = []
     for summary in summaries:
@@ -42,10 +51,8 @@ def _delete(session_id: int) -> None:
     user = auth.current_user()
     if user is None:
         return
-    try:
+    with contextlib.suppress(NotFound):
         services.access_for(user).delete_session(session_id)
-    except NotFound:
-        pass
     if st.session_state.get(state.REPORT_SESSION) == session_id:
         st.session_state.pop(state.REPORT_SESSION, None)
     st.session_state.pop("history_pick", None)
@@ -84,7 +91,9 @@ def render() -> None:
         rows.append(
             {
                 t("col_date", lang): session.started_at.strftime("%Y-%m-%d %H:%M"),
-                t("col_scenario", lang): scenario.title.get(lang) if scenario else session.scenario_id,
+                t("col_scenario", lang): scenario.title.get(lang)
+                if scenario
+                else session.scenario_id,
                 t("col_difficulty", lang): difficulty_name(session.difficulty, lang),
                 t("col_status", lang): t("status_finished", lang)
                 if session.finished

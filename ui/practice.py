@@ -11,12 +11,19 @@ from roleplay.backends.base import BackendError
 from roleplay.engine import MAX_LEADER_CHARS, Conversation, ConversationError, ReplyFailed
 from roleplay.i18n import TEXTS, t
 from roleplay.scenarios import Scenario
+from roleplay.types import Language
 from ui import auth, services, shell, state
-from ui.components import difficulty_name, label_badges, md_escape, passage
+from ui.components import (
+    LEADER_AVATAR,
+    PERSONA_AVATAR,
+    difficulty_name,
+    label_badges,
+    md_escape,
+    passage,
+)
 from ui.hints import choose_nudge
 
 CARD_COLUMNS = 2
-PERSONA_AVATAR = "🧑‍💼"
 INPUT_KEY = "practice_input"
 
 
@@ -27,13 +34,15 @@ def _choose(scenario_id: str, difficulty: str | None = None) -> None:
     state.set_practice(
         state.PracticeState(
             scenario_id=scenario_id,
-            difficulty=difficulty if difficulty in state.DIFFICULTIES else state.default_difficulty(),
+            difficulty=difficulty
+            if difficulty in state.DIFFICULTIES
+            else state.default_difficulty(),
             live_hints=bool(st.session_state.get(state.LIVE_HINTS, True)),
         )
     )
 
 
-def _scenario_card(scenario: Scenario, lang: str) -> None:
+def _scenario_card(scenario: Scenario, lang: Language) -> None:
     with st.container(border=True):
         st.subheader(md_escape(scenario.title.get(lang)))
         st.markdown(
@@ -57,7 +66,7 @@ def _scenario_card(scenario: Scenario, lang: str) -> None:
         )
 
 
-def _assignments(access: Access, scenarios: dict[str, Scenario], lang: str) -> None:
+def _assignments(access: Access, scenarios: dict[str, Scenario], lang: Language) -> None:
     statuses = access.my_assignments()
     if not statuses:
         return
@@ -88,7 +97,7 @@ def _assignments(access: Access, scenarios: dict[str, Scenario], lang: str) -> N
             )
 
 
-def _picker(access: Access, scenarios: dict[str, Scenario], lang: str) -> None:
+def _picker(access: Access, scenarios: dict[str, Scenario], lang: Language) -> None:
     st.title(t("practice_title", lang))
     st.markdown(t("practice_intro", lang))
     _assignments(access, scenarios, lang)
@@ -107,15 +116,18 @@ def _picker(access: Access, scenarios: dict[str, Scenario], lang: str) -> None:
 # --- briefing --------------------------------------------------------------------------------
 
 
-def _briefing_text(scenario: Scenario, lang: str) -> None:
+def _briefing_text(scenario: Scenario, lang: Language) -> None:
     st.markdown(md_escape(scenario.briefing.get(lang)))
-    st.markdown(f"**{t('briefing_persona', lang)}:** " + t(
-        "briefing_persona_line",
-        lang,
-        name=md_escape(scenario.persona.name),
-        role=md_escape(scenario.persona.role.get(lang)),
-        style=md_escape(scenario.persona.style.get(lang)),
-    ))
+    st.markdown(
+        f"**{t('briefing_persona', lang)}:** "
+        + t(
+            "briefing_persona_line",
+            lang,
+            name=md_escape(scenario.persona.name),
+            role=md_escape(scenario.persona.role.get(lang)),
+            style=md_escape(scenario.persona.style.get(lang)),
+        )
+    )
     st.markdown(f"**{t('card_situation', lang)}:** " + md_escape(scenario.situation.get(lang)))
     goals = "\n".join(
         f"- {md_escape(goal.text.get(lang))} *({md_escape(goal.section)})*"
@@ -140,7 +152,7 @@ def _sync_hints(practice: state.PracticeState, widget_key: str) -> None:
 
 
 def _briefing(
-    practice: state.PracticeState, access: Access, scenario: Scenario, lang: str
+    practice: state.PracticeState, access: Access, scenario: Scenario, lang: Language
 ) -> None:
     st.title(t("briefing_title", lang, title=md_escape(scenario.title.get(lang))))
     _briefing_text(scenario, lang)
@@ -177,7 +189,9 @@ def _briefing(
 # --- the conversation ------------------------------------------------------------------------
 
 
-def _hint_for(practice: state.PracticeState, leader_index: int, labels: list[str], lang: str) -> state.Hint:
+def _hint_for(
+    practice: state.PracticeState, leader_index: int, labels: list[str], lang: Language
+) -> state.Hint:
     earlier = [hint.labels for index, hint in practice.hints.items() if index < leader_index]
     nudge = choose_nudge(labels, earlier)
     found = services.passage_for_nudge(nudge, lang)
@@ -192,11 +206,11 @@ def _hint_for(practice: state.PracticeState, leader_index: int, labels: list[str
     )
 
 
-def _show_hint(hint: state.Hint, lang: str) -> None:
+def _show_hint(hint: state.Hint, lang: Language) -> None:
     labels = [label for label in hint.labels if label != "other"]
     badges = label_badges(labels, lang) if labels else t("hint_no_behaviour", lang)
     st.markdown(t("hint_behaviours", lang, labels=badges))
-    with st.expander("💡 " + t(hint.nudge_key, lang), expanded=False):
+    with st.expander(t(hint.nudge_key, lang), expanded=False, icon=":material/lightbulb:"):
         if hint.passage_text:
             passage(
                 hint.passage_text,
@@ -206,11 +220,11 @@ def _show_hint(hint: state.Hint, lang: str) -> None:
             )
 
 
-def _history(practice: state.PracticeState, conversation: Conversation, lang: str) -> None:
+def _history(practice: state.PracticeState, conversation: Conversation, lang: Language) -> None:
     leader_index = 0
     for turn in conversation.turns:
         if turn.role == "leader":
-            with st.chat_message("user"):
+            with st.chat_message("user", avatar=LEADER_AVATAR):
                 st.markdown(md_escape(turn.text))
                 hint = practice.hints.get(leader_index)
                 if practice.live_hints and hint is not None:
@@ -261,14 +275,14 @@ def _abandon() -> None:
     state.set_practice(None)
 
 
-def _conversation_error(error: ConversationError, lang: str) -> str:
+def _conversation_error(error: ConversationError, lang: Language) -> str:
     key = f"engine_{error.code}"
     if key in TEXTS:
         return t(key, lang, **{name: value for name, value in error.params.items()})
     return md_escape(error.message)
 
 
-def _end(practice: state.PracticeState, conversation: Conversation, lang: str) -> None:
+def _end(practice: state.PracticeState, conversation: Conversation, lang: Language) -> None:
     with st.status(t("scoring", lang), expanded=False) as status:
         conversation.end()
         status.update(label=t("scoring_done", lang), state="complete")
@@ -277,7 +291,7 @@ def _end(practice: state.PracticeState, conversation: Conversation, lang: str) -
     shell.switch_to("feedback")
 
 
-def _conversation(practice: state.PracticeState, scenario: Scenario, lang: str) -> None:
+def _conversation(practice: state.PracticeState, scenario: Scenario, lang: Language) -> None:
     conversation: Conversation = practice.conversation
     st.title(t("conversation_title", lang, title=md_escape(scenario.title.get(lang))))
     st.caption(
@@ -302,12 +316,15 @@ def _conversation(practice: state.PracticeState, scenario: Scenario, lang: str) 
     )
     state.show_flash()
     _history(practice, conversation, lang)
+    # new lines stream here, above the controls, while the page is being redrawn
+    live = st.container()
 
     if practice.retry_requested:
         practice.retry_requested = False
         pieces = conversation.retry_reply() if conversation.started else conversation.start()
-        if _stream_reply(practice, pieces):
-            st.rerun()
+        with live:
+            if _stream_reply(practice, pieces):
+                st.rerun()
 
     if practice.error:
         st.error(t("backend_error_title", lang, message=md_escape(practice.error)))
@@ -321,8 +338,8 @@ def _conversation(practice: state.PracticeState, scenario: Scenario, lang: str) 
         )
 
     has_leader_turn = _leader_count(conversation) > 0
-    controls = st.columns(3)
-    controls[0].button(
+    controls = st.container(horizontal=True)
+    controls.button(
         t("rewind", lang),
         key="practice_rewind",
         help=t("rewind_help", lang),
@@ -330,13 +347,13 @@ def _conversation(practice: state.PracticeState, scenario: Scenario, lang: str) 
         args=(practice,),
         disabled=not has_leader_turn,
     )
-    end = controls[1].button(
+    end = controls.button(
         t("end_conversation", lang),
         key="practice_end",
         type="primary",
         disabled=not has_leader_turn or conversation.awaiting_reply,
     )
-    controls[2].button(t("abandon", lang), key="practice_abandon", on_click=_abandon)
+    controls.button(t("abandon", lang), key="practice_abandon", on_click=_abandon)
     if end:
         _end(practice, conversation, lang)
         return
@@ -349,11 +366,12 @@ def _conversation(practice: state.PracticeState, scenario: Scenario, lang: str) 
     )
     if line is None:
         return
-    _leader_turn(practice, conversation, str(line), lang)
+    with live:
+        _leader_turn(practice, conversation, str(line), lang)
 
 
 def _leader_turn(
-    practice: state.PracticeState, conversation: Conversation, line: str, lang: str
+    practice: state.PracticeState, conversation: Conversation, line: str, lang: Language
 ) -> None:
     try:
         pieces = conversation.say(line)
@@ -363,7 +381,7 @@ def _leader_turn(
     leader = conversation.turns[-1]
     index = _leader_count(conversation) - 1
     practice.hints[index] = _hint_for(practice, index, list(leader.labels), lang)
-    with st.chat_message("user"):
+    with st.chat_message("user", avatar=LEADER_AVATAR):
         st.markdown(md_escape(leader.text))
         if practice.live_hints:
             _show_hint(practice.hints[index], lang)

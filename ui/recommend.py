@@ -29,7 +29,11 @@ class Recommendation:
 
 def weakest_dimension(scores: Mapping[str, float]) -> str | None:
     """The main dimension with the lowest score (ties: the order of DIMENSION_SECTIONS)."""
-    scored = [(float(scores[name]), index, name) for index, name in enumerate(DIMENSION_SECTIONS) if isinstance(scores.get(name), int | float)]
+    scored = [
+        (float(scores[name]), index, name)
+        for index, name in enumerate(DIMENSION_SECTIONS)
+        if isinstance(scores.get(name), int | float)
+    ]
     if not scored:
         return None
     return min(scored)[2]
@@ -49,5 +53,6 @@ def recommend(
         if any(goal.section in sections for goal in scenario.learning_goals)
     ]
     others = [scenario_id for scenario_id in matching if scenario_id != current]
-    chosen = (others or matching or [s for s in sorted(scenarios) if s != current] or [None])[0]
-    return Recommendation(dimension, chosen) if chosen else None
+    fallback = [scenario_id for scenario_id in sorted(scenarios) if scenario_id != current]
+    candidates = others or matching or fallback
+    return Recommendation(dimension, candidates[0]) if candidates else None

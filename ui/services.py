@@ -15,6 +15,7 @@ from roleplay.engine import Conversation
 from roleplay.export import ExportSession, ExportTurn
 from roleplay.scenarios import Scenario
 from roleplay.storage import NotFound, ReportRecord, SessionRecord, TurnRecord, UserRecord
+from roleplay.types import Language
 from ui import resources
 from ui.hints import NUDGE_QUERIES
 
@@ -92,8 +93,8 @@ class SessionView:
     report: ReportRecord | None
     scenario: Scenario | None
 
-    def title(self, lang: str) -> str:
-        return self.scenario.title.get(lang) if self.scenario else self.session.scenario_id  # type: ignore[arg-type]
+    def title(self, lang: Language) -> str:
+        return self.scenario.title.get(lang) if self.scenario else self.session.scenario_id
 
     @property
     def persona_name(self) -> str:
@@ -120,7 +121,7 @@ def session_view(access: Access, session_id: int) -> SessionView | None:
     return SessionView(session=session, turns=turns, report=report, scenario=scenario)
 
 
-def export_of(view: SessionView, lang: str) -> ExportSession:
+def export_of(view: SessionView, lang: Language) -> ExportSession:
     return ExportSession(
         scenario_title=view.title(lang),
         persona_name=view.persona_name,

@@ -1,10 +1,11 @@
-"""Settings page: language, default difficulty, and which model backend is active and how to change it."""
+"""Settings page: language, default difficulty, the active model backend and how to change it."""
 
 from __future__ import annotations
 
 import streamlit as st
 
 from roleplay.i18n import t
+from roleplay.types import Language
 from ui import auth, resources, shell, state
 from ui.components import difficulty_name, md_escape
 
@@ -67,7 +68,7 @@ def render() -> None:
         st.markdown(t("settings_configure_text", lang))
 
 
-def privacy_line(lang: str) -> str:
+def privacy_line(lang: Language) -> str:
     """Where the leader's words go with the active backend (shown on settings and account)."""
     backend = resources.backend_summary()
     if backend.endpoint:

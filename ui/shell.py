@@ -12,6 +12,7 @@ from roleplay.types import LANGUAGES
 from ui import auth, state
 from ui.components import md_escape
 
+
 def _expected_errors() -> tuple[type[BaseException], ...]:
     """The exception types our packages raise on purpose, each with a message for the user."""
     from knowledge.errors import KnowledgeError
@@ -41,9 +42,7 @@ PAGES: dict[str, tuple[str, str, str]] = {
 def page(page_id: str) -> st.Page:
     """The st.Page for a page id, titled in the current language."""
     path, title_key, icon = PAGES[page_id]
-    return st.Page(
-        path, title=t(title_key, state.lang()), icon=icon, default=page_id == "practice"
-    )
+    return st.Page(path, title=t(title_key, state.lang()), icon=icon, default=page_id == "practice")
 
 
 def switch_to(page_id: str) -> None:

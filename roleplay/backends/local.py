@@ -55,6 +55,9 @@ def _load(settings: LocalSettings) -> _LoadedModel:
                 model_path=str(settings.model_path),
                 n_ctx=settings.context_tokens,
                 n_threads=settings.threads,
+                # llama.cpp would otherwise use every core for reading the prompt, which
+                # competes with everything else on a small machine
+                n_threads_batch=settings.threads,
                 verbose=False,
             )
         except (ValueError, RuntimeError, OSError) as exc:

@@ -144,6 +144,7 @@ class OpenAIBackend(Backend):
         try:
             import openai
             from langchain_openai import ChatOpenAI
+            from pydantic import SecretStr
         except ImportError as exc:  # pragma: no cover - both are core dependencies
             raise BackendConfigError(
                 f"The openai backend needs langchain-openai: pip install -e . ({exc})"
@@ -152,7 +153,7 @@ class OpenAIBackend(Backend):
         return ChatOpenAI(
             model=settings.model,
             base_url=settings.base_url,
-            api_key=settings.api_key,
+            api_key=SecretStr(settings.api_key or config.PLACEHOLDER_KEY),
             timeout=openai.Timeout(settings.timeout_s, connect=min(settings.timeout_s, 10.0)),
             max_retries=0,
             streaming=True,
@@ -253,7 +254,10 @@ class OpenAIBackend(Backend):
                 self._sleep(delay)
                 attempt += 1
             finally:
-                stream.close()
+                # frees the connection at once when the leader stops the reply early
+                close = getattr(stream, "close", None)
+                if close is not None:
+                    close()
 
     def _retry_delay(self, failure: _Failure, attempt: int, deadline: float) -> float | None:
         """Seconds to wait before the next attempt, or None when we should give up now."""

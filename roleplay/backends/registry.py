@@ -86,6 +86,7 @@ def _factory(registration: _Registration) -> BackendFactory:
     if registration.factory is None:
         if registration.load_error is not None:
             raise BackendConfigError(registration.load_error)
+        assert registration.entry_point is not None
         try:
             registration.factory = registration.entry_point.load()
         except Exception as exc:
@@ -131,7 +132,7 @@ def available_backends() -> list[BackendInfo]:
 
 def selected_backend_name(name: str | None = None) -> str:
     """The backend to use: the argument, else $OEFENGESPREK_BACKEND, else `scripted`."""
-    chosen = (name or os.environ.get(config.BACKEND_ENV, "").strip() or config.DEFAULT_BACKEND)
+    chosen = name or os.environ.get(config.BACKEND_ENV, "").strip() or config.DEFAULT_BACKEND
     return chosen.strip().lower()
 
 

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from roleplay.listening.text import Sentence, normalise, split_sentences, strip_scorer_address
+from roleplay.listening.text import Sentence, split_sentences, strip_scorer_address
 from roleplay.types import Language
 
 LABELS: tuple[str, ...] = (
@@ -42,12 +42,12 @@ def _compile(patterns: Iterable[str]) -> re.Pattern[str]:
 _FEELINGS_EN = (
     r"upset|angry|anger|mad|frustrat\w*|tired|exhausted|tense|tension|sad|sadness|worried|worry"
     r"|anxious|anxiety|stress\w*|nervous|irritat\w*|annoyed|disappoint\w*|hurt|overwhelm\w*"
-    r"|uncomfortable|down|afraid|scared|fear\w*|emotional|relieved|relief|hopeless|helpless"
+    r"|uncomfortable|afraid|scared|fear\w*|emotional|relieved|relief|hopeless|helpless"
     r"|lonely|unappreciated|unseen|insecure|ashamed|embarrass\w*|guilty|burn\w* out|fed up"
     r"|discourag\w*|torn|confus\w*|excited|happy|glad|proud|calm|relaxed|concerned|bothered"
     r"|painful|grief|fragile|defensive|impatient|restless|resent\w*|bitter|desperate|distress\w*"
     r"|scary|frightened|unhappy|miserable|hopeful|pressured|under pressure|drained|shaken"
-    r"|unsafe|safe|betrayed|ignored|left out|overlooked|excluded|stuck|trapped|lost"
+    r"|unsafe|betrayed|ignored|left out|overlooked|excluded|trapped|annoyed|taken aback"
 )
 _FEELINGS_NL = (
     r"boos|kwaad|gefrustreerd|frustratie|frustrerend|moe|uitgeput|gespannen|spanning|verdrietig"
@@ -56,8 +56,8 @@ _FEELINGS_NL = (
     r"|geraakt|emotioneel|opgelucht|hopeloos|machteloos|eenzaam|ondergewaardeerd|niet gezien"
     r"|onzeker|beschaamd|schaamte|schuldig|opgebrand|ontmoedigd|verscheurd|verward|blij|trots"
     r"|ontspannen|onrustig|geergerd|ergernis|pijn|wanhopig|gepikeerd|afwezig|gesloten"
-    r"|afstandelijk|ongeduldig|onveilig|veilig|verraden|genegeerd|buitengesloten|vast|klem"
-    r"|opgejaagd|leeg|op|onder druk|geschrokken|ongelukkig|gedemotiveerd|alleen gelaten"
+    r"|afstandelijk|ongeduldig|onveilig|verraden|genegeerd|buitengesloten|schrik|opgejaagd"
+    r"|onder druk|hoogspanning|geschrokken|ongelukkig|gedemotiveerd|alleen gelaten|bitter"
 )
 
 # ---------------------------------------------------------------- cues per label
@@ -81,6 +81,9 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"\bam i (understanding|hearing) (you|this|that)? ?(correctly|right)\b",
             r"\bso (basically|in short),? you\b",
             r"\bif i('ve| have) got (this|it|that|you) right\b",
+            r"\bwhat i hear is\b",
+            r"\bwhat you'?re (saying|describing|telling me) is\b",
+            r"\bso what you (miss|want|need|mean|like|liked) is\b",
         ],
         "nl": [
             r"\bals ik (je|jou|het|dit|dat) (goed|juist) (begrijp|hoor)",
@@ -93,13 +96,16 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"\bmet andere woorden\b",
             r"\blaat me (even )?(samenvatten|checken of|kijken of|herhalen)\b",
             r"\bje (geeft aan|gaf aan|vertelt|vertelde|noemde|noemt|zei|zegt) dat\b",
-            r"\bbegrijp ik (het |je |jou )?(goed|juist)\b",
+            r"\bbegrijp ik (het |je |jou |dat |dit )?(goed|juist)\b",
             r"\bheb ik (het|dat|je|jou) (goed|juist)\b",
             r"\b(kortom|in het kort),? (je|jij)\b",
             r"\bzeg ik het (zo )?goed\b",
             r"\bvat ik (het|dat) goed samen\b",
             r"\bik hoor dat (je|jij)\b",
             r"\bals ik het zo hoor\b",
+            r"\bik hoor:",
+            r"\b(even )?kijken of ik (het|je|jou) (goed )?(snap|begrijp|volg)\b",
+            r"^(je|jij) (vindt|zegt|bedoelt|geeft aan) dat\b",
         ],
     },
     "name_unspoken": {
@@ -135,6 +141,11 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"\b(haven'?t|have not|didn'?t|did not) (touch(ed)?|say|said) (on|anything|much)\b",
             r"\bwhat you (don'?t|didn'?t) say\b",
             r"\bambivalen\w*\b",
+            r"\b(you say|you said|i hear)\b.{0,40}\bbut\b",
+            r"\b(not (really )?like you)\b",
+            r"\b(noticed|notice|struck me)\b.{0,60}\b(not|never|hardly|barely|quiet|off|didn'?t"
+            r"|don'?t|haven'?t)\b",
+            r"\b(rather not|prefer not to) (say|talk|discuss)\b",
         ],
         "nl": [
             r"\b(stil|stilte|stiltes|zwijg\w*)\b",
@@ -164,6 +175,14 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"\bniet (echt )?(uitspreekt|uitgesproken|zegt wat)\b",
             r"\bhet (onderwerp|gesprek) (afdraait|omzeilt|ontwijkt)\b",
             r"\bje (zegt|antwoordt) (alleen|maar) ['\"]?(ja|prima|goed|oke|nee)\b",
+            r"\b(je zegt|jij zegt|ik hoor)\b.{0,40}\bmaar\b",
+            r"\b(weinig|niks|niets|nauwelijks|niet veel) (zegt|zei|vertelt|laat horen)\b",
+            r"\bhoor ik (je|jou) (nauwelijks|weinig|niet)\b",
+            r"\b(niks|niets|niet echt iets) voor (jou|je)\b",
+            r"\b(opvalt|valt me op|viel me op|ik merk|ik zie|ik merkte)\b.{0,60}\b(niet|nauwelijks"
+            r"|weinig|geen|nooit|uit)\b",
+            r"\bje het\b.{0,20}\b(niet|nooit) over\b",
+            r"\bliever niet (zegt|zeggen|vertelt|bespreekt)\b",
         ],
     },
     "name_energy": {
@@ -181,15 +200,12 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"\byour (tone|voice|face|posture|arms|eyes|expression|shoulders)\b",
             r"\b(the |this |a )?(mood|atmosphere|energy|vibe)\b.{0,20}\b(in|here|between|is"
             r"|feels|changed|shift)",
+            r"\bthe room\b.{0,20}\b(tense|quiet|heavy|flat)\b",
             r"\btension\b",
             r"\bi notice (that )?i('m| am| get| feel)\b.{0,30}\b(" + _FEELINGS_EN + r")\b",
             r"\bi('m| am) (getting|becoming|feeling) (a bit |quite |rather )?(impatient|irritated"
             r"|restless|defensive|frustrated|emotional|touched|uncomfortable|tense)\b",
             r"\bi feel (myself )?(getting|becoming)\b",
-            r"\bhow (does|did|do) (that|this|it|you) (make you )?feel\b",
-            r"\bhow (do|are|did) you feel\b",
-            r"\bhow are you feeling\b",
-            r"\bwhat (does|did) (that|this|it) do to you\b",
             r"\bcrossed arms\b",
             r"\b(it|that) (sounds|seems|looks) (like )?(it('s| was| is| has been) )?(really |very |"
             r"quite |so )?(hard|difficult|tough|frustrating|painful|stressful|upsetting|scary"
@@ -197,10 +213,15 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"\b(that|it) must (be|have been) (really |very |so )?(hard|difficult|tough|frustrating"
             r"|painful|stressful|upsetting|scary|lonely|exhausting|overwhelming|heavy)\b",
             r"\b(it|this|that) (affects|is affecting|is getting to|gets to|hurts) you\b",
+            r"\b(affecting|getting to|hurting|weighing on|bothering|upsetting|touching) you\b",
             r"\byour (frustration|anger|worry|worries|fear|fears|sadness|disappointment|stress"
             r"|feelings?|emotions?)\b",
-            r"\bfeelings?\b",
-            r"\bemotions?\b",
+            r"\b(ouch|that stings|that hurts|that lands|that hits)\b",
+            r"\bi('m| am| feel) (a bit |quite |really |honestly )?(annoyed|hurt|upset|taken aback"
+            r"|thrown|shocked|touched|moved|uncomfortable|defensive|impatient|irritated)\b",
+            r"\bi (notice|can feel|feel) (that )?i('m| am)?\b.{0,30}\b(right now|already|getting"
+            r"|want to|wanna)\b",
+            r"\b(you sound|your tone|the tone)\b",
         ],
         "nl": [
             r"\bje (lijkt|leek|klinkt|klonk|kijkt|keek|oogt|ziet er)\b.{0,25}\b("
@@ -209,7 +230,7 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"\b(je|jij) (bent|was|voelt je|voelde je|voelt|raakt|wordt|werd|lijkt)\b.{0,20}\b("
             + _FEELINGS_NL
             + r")\b",
-            r"\bvoel (je|jij) (je )?(\w+ )?(" + _FEELINGS_NL + r")\b",
+            r"(?<!hoe )\bvoel (je|jij) (je )?(\w+ )?(" + _FEELINGS_NL + r")\b",
             r"\bik (zie|merk|hoor|voel|proef)\b.{0,30}\b(" + _FEELINGS_NL + r")\b",
             r"\blichaamstaal\b",
             r"\b(je|jouw) (toon|stem|blik|houding|armen|gezicht|schouders|ogen)\b",
@@ -218,27 +239,35 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"\bspanning\b",
             r"\bgespannen\b",
             r"\bik merk (bij mezelf|aan mezelf|dat ik)\b.{0,30}\b(" + _FEELINGS_NL + r")\b",
+            r"\bhoor (ik )?(een |iets )?.{0,12}\bin (je|jouw) stem\b",
             r"\bik word (wat |een beetje |nogal |zelf )?(ongeduldig|geirriteerd|onrustig|geraakt"
             r"|boos|emotioneel|ongemakkelijk)\b",
-            r"\bhoe voel (je|jij|u)\b",
-            r"\bhoe (is|was) dat voor (je|jou)\b",
-            r"\bwat doet (dat|dit|het) met (je|jou)\b",
             r"\braakt (je|jou|me|mij)\b",
+            r"\b(je|jou|jullie) (raakt|dwarszit|bezighoudt|pijn doet|zwaar valt|aangrijpt|raken)\b",
             r"\bzucht\w*\b",
             r"\barmen over elkaar\b",
             r"\b(dat|het) (moet|lijkt|klinkt|voelt) (me |mij )?(echt |heel |best |wel |nogal )?("
             r"zwaar|lastig|moeilijk|frustrerend|pijnlijk|vervelend|heftig|eng|eenzaam|naar"
             r"|rot|beroerd)\b",
             r"\b(je|jouw) (frustratie|boosheid|zorgen|angst|verdriet|teleurstelling|stress"
-            r"|gevoel|gevoelens|emoties|irritatie)\b",
-            r"\bgevoel(ens)?\b",
-            r"\bemoties?\b",
+            r"|gevoelens|emoties|irritatie)\b",
+            r"\b(doet|deed) (me|mij) (wel |best |echt |toch )?(wat|pijn|zeer)\b",
+            r"\bkomt (wel |best |echt |even )*binnen\b",
+            r"\b(daar |dat )?schrik ik\b",
+            r"\bik (schrok|schrik)\b",
+            r"\b(ongemakkelijk|pijnlijk|lastig|vervelend) om te horen\b",
+            r"\bschuurt\b",
+            r"\b(de|je|jouw|die) toon\b",
+            r"\bik merk (bij mezelf |aan mezelf )?dat ik\b.{0,30}\b(meteen|nu|op dit moment|al"
+            r"|direct)\b",
+            r"\bau\b",
         ],
     },
     "open_question": {
         "en": [
-            r"\b(can|could|would|will) you (tell|say|describe|explain|share|walk|help me understand"
-            r"|talk|elaborate|give me an example)\b",
+            r"\b(can|could|would|will) you\b.{0,20}\b(tell|describe|explain|share|walk me|help me"
+            r" understand|elaborate|give me an example|say more)\b",
+            r"\bi('d| would) (love|like) to hear\b",
             r"\btell me (more|about|what|how|why|a bit|a little|something)\b",
             r"\bsay (a bit |a little |some )?more\b",
             r"\bwhat else\b",
@@ -248,11 +277,12 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"\bwalk me through\b",
         ],
         "nl": [
-            r"\b(kun|kan|wil|zou|wilt|kunt) (je|jij|u) (daar |dat |er |hier |dit |iets |me |mij )?"
-            r"(iets |wat |nog )?(meer |eens |wat meer )?(over |van )?(vertellen|uitleggen|beschrijven"
-            r"|toelichten|delen|uitweiden)\b",
+            r"\b(kun|kan|wil|zou|wilt|kunt) (je|jij|u)\b.{0,30}\b(vertellen|uitleggen|beschrijven"
+            r"|toelichten|delen|uitweiden|schetsen)\b",
+            r"\b(zeg|vertel) (het )?(maar )?(gerust|rustig)\b",
+            r"\bik hoor (graag|het graag)\b",
             r"\bvertel (eens|me|daar|meer|er|wat|het|jij)\b",
-            r"\bik ben (benieuwd|nieuwsgierig)\b",
+            r"\bik ben (wel |heel |erg |echt |oprecht )*(benieuwd|nieuwsgierig)\b",
             r"\bwat nog meer\b",
             r"\bhelp me (het )?(begrijpen|snappen)\b",
             r"\bneem me (eens )?mee\b",
@@ -271,8 +301,8 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"\bam i (reading|seeing|interpreting|getting) (this|that|it|you|the situation)"
             r" (right|correctly|wrong)\b",
             r"\bfill(ing)? (it |this |that |things |something |in the blanks)?in\b",
-            r"\bjump(ing)? to (a )?conclusions?\b",
-            r"\bi (don'?t|do not) want to (assume|guess|fill|presume)\b",
+            r"\bi (don'?t|do not) want to (just )?(assume|guess|fill|presume)\b",
+            r"\bmy (gut|first thought|first reaction|instinct)\b",
             r"\b(rather than|instead of) (assume|assuming|guessing|presuming)\b",
             r"\bi (thought|had the idea|figured|was thinking|got the idea)\b.{0,80}\b(is that"
             r"|was that|am i|right\?|true\?|correct\?|or not|or is)",
@@ -296,7 +326,6 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"\bik dacht\b.{0,80}\b(klopt|is dat|of niet|zo\?|waar\?)",
             r"\bik wil (dat |het |dit )?(even )?(checken|toetsen|navragen|nagaan)\b",
             r"\bklopt (mijn|die|deze|dat) (indruk|aanname|gedachte|beeld|idee)\b",
-            r"\bconclusies? trekken\b",
             r"\bis het (zo|waar) dat\b",
             r"\binterpret\w*\b",
         ],
@@ -316,16 +345,26 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"\b(the|our) (agreement|deal|standard|norm|deadline) (is|will be)\b",
             r"\bi count on you to\b",
             r"\bit('s| is) (important|essential|necessary) (to me )?that (you|we|the)\b",
-            r"\bconcretely\b",
-            r"\byou('ll| will) (deliver|send|finish|have|report|let me know|update|hand in|make"
-            r" sure)\b",
+            r"\bconcretely,? (i|that|this)\b",
+            r"\bi('d| would) like (us|the team|everyone) to\b",
+            r"\bwhat i'?d like (is|to see)\b",
+            r"\b(let'?s|we'?ll) agree (that|on)\b",
+            r"\bgoing forward,? (i|you|we)\b",
+            r"\byou('ll| will) (deliver|send|finish|report|let me know|update|hand in|make sure)\b",
+            r"\bi want (a|an|the|to see|us|everyone|everybody|all)\b",
             r"\b(by|before|no later than) (monday|tuesday|wednesday|thursday|friday|tomorrow|next"
             r" week|the end of|end of)\b",
             r"\bi('m| am) counting on you\b",
             r"\bfrom now on,? (i|you|we)\b",
         ],
         "nl": [
-            r"\bik verwacht (dat|van|een|de|het|echt|wel|ook|jou|je|concreet|minimaal)\b",
+            r"\b(ik verwacht|verwacht ik)\b",
+            r"\bik zou (graag )?(willen|zien) dat (je|jij|we|jullie)\b",
+            r"\bik zou graag zien\b",
+            r"\b(we )?spreken (we )?af\b",
+            r"\bafgesproken\b",
+            r"\bwil ik\b.{0,40}\b(als vaste|elke|iedere|voortaan|vanaf)\b",
+            r"\bvoortaan\b.{0,30}\b(je|jij|we)\b",
             r"\bmijn verwachting\w*\b",
             r"\bwat ik (van je |van jou |van jullie )?(verwacht|nodig heb|vraag)\b",
             r"\bik (heb|wil) (van je |van jou )?(nodig )?dat (je|jij)\b",
@@ -335,7 +374,7 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"\bwe (spreken|hebben) af(gesproken)? dat\b",
             r"\bik reken (erop|op je|op jou) (dat)?\b",
             r"\bhet is (voor mij )?(belangrijk|essentieel|nodig) dat (je|jij|we)\b",
-            r"\bconcreet\b",
+            r"\bconcreet (verwacht|vraag|wil) ik\b",
             r"\b(voor|uiterlijk|vóór) (maandag|dinsdag|woensdag|donderdag|vrijdag|morgen|volgende"
             r" week|het eind|eind)\b",
             r"\bik heb (van je |van jou )?nodig dat\b",
@@ -349,7 +388,6 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"\bwhat (can|could|should|might) i do (for you|to help|to support|differently|to"
             r" make)\b",
             r"\bhow (can|could|should|might|may) (i|we|the team) (help|support|assist|back) you\b",
-            r"\bwhat (would|could|might) (help|support) you\b",
             r"\bwhat (kind of )?support (do|would|could) you\b",
             r"\bwhat do you need\b",
             r"\bwhat are your expectations\b",
@@ -359,13 +397,20 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"\bhow do you see my role\b",
             r"\bwhat do you expect\b",
             r"\bwhat would you need\b",
+            r"\b(do|would) you (want|need|like) me to\b",
+            r"\bwhat (role|part) (do|would) you (want|like|see for) me\b",
+            r"\bwhat (do|would|did) you (need|want|expect|miss)\b.{0,20}\bfrom (me|us)\b",
         ],
         "nl": [
-            r"\bwat verwacht (je|jij|u|jullie) (van )?(mij|me|ons|het team|je leidinggevende)\b",
-            r"\bwat (heb|hebben|zou) (je|jij|jullie) (van mij|van me|van ons|nodig)\b",
+            r"\bwat (verwacht|verwachten) (je|jij|u|jullie)\b.{0,30}\b(van )?(mij|me|ons|het team"
+            r"|je leidinggevende)\b",
+            r"\bwat (heb|hebben|zou|zouden|mis|wil|wilt|willen) (je|jij|jullie|u)\b.{0,30}\b(van mij"
+            r"|van me|van ons)\b",
+            r"\bwat (heb|hebben) (je|jij|jullie|u)\b.{0,20}\bnodig\b",
+            r"\bwat (je|jij|jullie|u) (van mij|van me|van ons) (nodig hebt|nodig hebben|verwacht"
+            r"|verwachten|mist|missen)\b",
             r"\bhoe kan ik (je|jou|jullie) (het beste )?(helpen|ondersteunen|steunen)\b",
             r"\bwat (kan|kun|zou|moet) ik (voor je|voor jou|doen|anders doen|betekenen)\b",
-            r"\bwat zou (je|jou|jullie) (helpen|ondersteunen)\b",
             r"\bwelke (steun|ondersteuning|hulp) (heb|zou|wil)\b",
             r"\bwat zijn (jouw|je|jullie) verwachtingen\b",
             r"\bwelke verwachtingen heb\b",
@@ -373,6 +418,7 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"\bwat mag ik van (je|jou) verwachten\b",
             r"\bhoe zie (je|jij) mijn rol\b",
             r"\bwat verwacht (je|jij)\b",
+            r"\bwil (je|jij|jullie) dat ik\b",
         ],
     },
     "self_disclosure": {
@@ -386,7 +432,14 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"\bi (have|had|'ve) been (there|in that|in your)\b",
             r"\bi('ll| will| have to| must) (be honest|admit)\b",
             r"\bi (don'?t|do not) (always )?(have|know) (all )?the (answers?|solution)\b",
-            r"\bwhen i (was|started|first)\b",
+            r"\bwhen i (was|started|first|had|got)\b",
+            r"\bi (should|could) have\b",
+            r"\b(my bad|my mistake|my fault|that was on me|that'?s on me)\b",
+            r"\bi notice (that )?i\b",
+            r"\bi('m| am| was| feel) (a bit |quite |really |honestly )?(annoyed|hurt|upset|taken aback"
+            r"|thrown|shocked|touched|moved|defensive|impatient|irritated|tired|exhausted|stressed)\b",
+            r"\b(maybe|perhaps) you('re| are) right\b",
+            r"\bi (realise|realize|admit)\b",
             r"\bi (also )?(made|make|have made) (that )?(mistakes?|the same mistake)\b",
             r"\bi('m| am) (also )?(still )?(looking|trying to find|searching) (for )?(the best )?"
             r"(way|how)\b",
@@ -407,7 +460,17 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"\bik (moet|zal) (eerlijk )?(toegeven|bekennen|eerlijk zijn)\b",
             r"\bik heb (dat|dit|het) zelf ook\b",
             r"\bik (heb|had) (zelf )?ook (eens|wel eens|weleens|een keer|meegemaakt)\b",
-            r"\btoen ik (net )?(begon|startte|zelf)\b",
+            r"\btoen ik\b",
+            r"\bik (was|ben) (vooral |gewoon |zelf |ook )?(moe|moe en|druk|gestrest|ziek|afgeleid)\b",
+            r"\b(slordig|dom|fout|onhandig|niet handig|niet netjes) van (me|mij)\b",
+            r"\bik had (het|dat|je|jou)\b.{0,40}\bmoeten\b",
+            r"\bik merk (bij mezelf |aan mezelf )?dat ik\b",
+            r"\b(doet|deed) (me|mij) (wel |best |echt |toch )?(wat|pijn|zeer)\b",
+            r"\b(daar |dat )?schrik ik\b",
+            r"\b(vind|vond) ik (het |dat |dit )?(eerlijk gezegd |zelf |ook )*(lastig|moeilijk|spannend"
+            r"|ongemakkelijk|ingewikkeld|zwaar|vervelend|naar|pijnlijk)\b",
+            r"\bmisschien heb je gelijk\b",
+            r"\bik (besef|realiseer me|geef toe)\b",
             r"\bik weet (het |dat )?(ook |zelf )?niet (altijd )?(precies|zeker|alles|goed)\b",
             r"\bik (maak|maakte|heb) (zelf )?ook (fouten|die fout)\b",
             r"\bik maak me (ook )?zorgen\b",
@@ -443,9 +506,32 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"\bmy door is (always )?open\b",
             r"\byou have my (support|backing|trust)\b",
             r"\b(good|glad|great) (that|you) (you )?(came|told|raised|shared|brought)\b",
+            r"\b(glad|good|great|brave|thanks for) (that )?(you |of you )?(told|said|raised|shared|came"
+            r"|brought|flagged|mentioned|asked|to tell)\b",
+            r"\b(that was|it was|that'?s) (really |very )?(brave|courageous|strong|great work|solid)\b",
+            r"\bwe('ll| will) (fix|sort|solve|figure|handle) (this|it|that)( out)? together\b",
+            r"\byou can do (this|it)\b",
+            r"\bi believe in you\b",
+            r"\b(come and find me|come find me|my door'?s open|door is open)\b",
+            r"\bi('ll| will) (handle|deal with|talk to) (the client|them|him|her|it)\b",
+            r"\bof course (you|you'?re|you are|you can|you will)\b.{0,20}!",
+            r"\byou'?ll (smash|nail|ace|crush|rock) it\b",
+            r"\bwithout you\b",
+            r"\b(i'?m not going to|i won'?t|i will not) (let|allow) (that|this|it)\b",
+            r"\b(off your plate)\b",
+            r"\bthe \w+ (was|were) (really |truly )?(great|excellent|brilliant|strong|impressive|spot"
+            r" on)\b",
         ],
         "nl": [
-            r"\bik sta (achter|naast|voor) (je|jou|jullie)\b",
+            r"\bik sta (nog steeds |helemaal |echt |gewoon |altijd |hoe dan ook )*(achter|naast|voor)"
+            r" (je|jou|jullie)\b",
+            r"\b(tuurlijk|natuurlijk) (kan|kun|ben|mag) (je|jij)\b.{0,20}!",
+            r"\b(jij|je) (kan|kunt) alles\b",
+            r"\bzonder (jou|jullie)\b",
+            r"\b(ga ik|zal ik) (ook )?niet (laten gebeuren|toestaan|accepteren)\b",
+            r"\b(van je bord|uit handen nemen|overnemen van je)\b",
+            r"\b(je|jouw|de|het) \w+ (is|zijn|was|waren) (echt |heel |erg |inhoudelijk )?(sterk|goed"
+            r"|uitstekend|top|knap|mooi|geweldig)\b",
             r"\bik ben er voor (je|jou|jullie)\b",
             r"\bik (steun|help|bescherm|verdedig) (je|jou|jullie)\b",
             r"\bik (zal|ga) (je|jou) (steunen|helpen|verdedigen|beschermen|bijstaan)\b",
@@ -467,12 +553,24 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"\bwe (staan|doen) (dit|het) samen\b",
             r"\bik ga voor (je|jou) staan\b",
             r"\bje hebt mijn (steun|vertrouwen)\b",
+            r"\b(fijn|goed|mooi|top|knap|dapper|moedig) dat (je|jij)\b",
+            r"\b(ik vond|ik vind) (het|dat|je) (echt |heel |erg )?(moedig|dapper|knap|sterk|goed|mooi)\b",
+            r"\b(is|zijn|was|waren) (echt |heel |erg |inhoudelijk |gewoon )?(sterk|knap|top|moedig"
+            r"|uitstekend|prima werk)\b",
+            r"\bwe (lossen|pakken|regelen|fixen) (dit|het) samen\b",
+            r"\bsamen (op|aan)\b.{0,10}$",
+            r"\b(neem|pak) ik (het|dit|dat) (op me|voor mijn rekening)\b",
+            r"\b(beschermen|beschermt|in bescherming)\b",
+            r"\b(je|jij) (kan|kunt) (dat|dit|alles|het)\b.{0,3}!",
+            r"\bik heb (alle |veel |het volste )?vertrouwen in (je|jou)\b",
+            r"\b(kom|loop) (gerust |altijd )*(even )?(bij mij|langs)\b",
+            r"\bkaart (hij|zij|ze) (het )?(maar )?bij mij aan\b",
         ],
     },
     "premature_advice": {
         "en": [
             r"\byou (really |just |definitely |probably |still |also |actually |seriously |absolutely"
-            r" |might |may |would )*(should|shouldn'?t|ought to|need to|have to|must|want to|could try"
+            r" |might |may |would )*(should(?! have)|shouldn'?t(?! have)|ought to|need to|have to|must|want to|could try"
             r"|can try|could just|just need|just have|better|do not need|don'?t need|could|can talk"
             r"|can ask|can say|can tell|can use|can bring|can start|can'?t (drink|smoke|keep|go on))\b",
             r"\bi (wish|hope) you('d| would| will| could)? ?(\w+ )?(quit|stop|consider|think|reconsider"
@@ -485,9 +583,12 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"\bwe (would |'d |usually |generally |strongly )?(recommend|suggest|advise)\b",
             r"\bit helps (if|to|when)\b",
             r"\bjust (tell|say|ask|sign|try|stop|take|call|go|do|let|ignore|quit|cut)\b",
-            r"\byou('ll| will) (need|want|have) to\b",
+            r"\byou('ll| will) (need|want) to\b",
+            r"\b(don'?t you think|wouldn'?t you say|vind je niet dat|denk je niet dat)\b.{0,40}"
+            r"\b(should|better|moeten|moet|zou|beter)\b",
             r"\bwhy (don'?t|not) (you|just|try)\b",
-            r"\bhave you (tried|thought about|considered)\b",
+            r"\bhave you (already )?(tried|thought about|considered|talked to|spoken to|asked|checked"
+            r"|looked at)\b",
             r"\b(my|the|one) (advice|suggestion|recommendation|tip)\b",
             r"\bi (would |'d )?(suggest|recommend|advise)\b",
             r"\bif i were you\b",
@@ -502,7 +603,8 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"\bit (might|would|could|may) help (to|if you)\b",
             r"^(so |ok |okay |well |then )?(just |simply )?(try|make sure|go|talk to|tell (him|her"
             r"|them|your)|ask (him|her|them|your)|take|stop|start|focus|write|call|send|plan"
-            r"|prioriti[sz]e|delegate|get|use|put|set|schedule|drop)\b",
+            r"|prioriti[sz]e|delegate|get|use|put|set|schedule|drop|turn|switch|move|cancel|block|book"
+            r"|pick|let them|give (it|him|her|them)|have a word)\b",
             r"\bdon'?t (worry|stress|let it|bother|think about)\b",
         ],
         "nl": [
@@ -513,6 +615,11 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"\bwaarom (ga|probeer) (je|jij) (niet|dan niet)\b",
             r"\b(heb|heeft) (je|jij) (al|wel eens|weleens|eens)? ?(geprobeerd|overwogen|gedacht"
             r" aan|nagedacht over)\b",
+            r"^(heb|heeft|ben) (je|jij) (het |dat |dit )?(al |eens |al eens |wel eens |weleens |gewoon )+",
+            r"\bik zou zeggen\b",
+            r"^(anders |gewoon |even |dan )*(zorg|ga|plan|praat|bel|stuur|neem|stop|begin|maak|schrijf"
+            r"|zet|delegeer|prioriteer|pak|regel|gebruik|kies|spreek|geef|mail|app|boek|blokkeer)"
+            r" (?!me\b|mij\b)",
             r"\bmijn (advies|tip|suggestie|raad)\b",
             r"\bik (zou|raad) (je |jou )?(aan|adviseren|aanraden|voorstellen|zeggen)\b",
             r"\bik raad (je|jou) aan\b",
@@ -574,6 +681,19 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"\b(whatever|anyway),? (let'?s|back to|moving on)\b",
             r"\bit is what it is\b",
             r"\bno excuses\b",
+            r"\bthat'?s (just |simply )?(how|the way) it (works|is|goes)\b",
+            r"\byou('ll| will) (just )?have to (get used|deal|live|accept)\b",
+            r"\blet'?s just get (through|on with) (it|this)\b",
+            r"\bdon'?t be (silly|daft|ridiculous|so dramatic|like that)\b",
+            r"\byou (don'?t|do not) have to like (me|it)\b",
+            r"\byou just have to\b",
+            r"\b(that'?s|it'?s) (just )?(not true|just your opinion|your opinion)\b",
+            r"\b(again|as usual|like last time|every time)\b.{0,5}[.!]$",
+            r"\b(you'?ll|it'?ll|you will) (be|feel) (fine|better|ok|okay) (after|once|by|in)\b",
+            r"\b(snap out of it|chin up|cheer up)\b",
+            r"\byou (really )?should(n'?t)? have\b",
+            r"\bwe'?ve (been|gone) over this\b",
+            r"\b(we hebben|ik heb) (het|dit|dat) (hier )?(er )?(al|toch al) (zo )?vaak\b",
         ],
         "nl": [
             r"\b(dat|het) valt (toch |best |wel )*mee\b",
@@ -605,6 +725,22 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"\b(rustig|kalm) (nou|maar) (even )?\b",
             r"\bgeen excuses\b",
             r"\bhet is wat het is\b",
+            r"\b(ik ga|wil ik) (daar |hier )?(verder |echt )?geen discussie\b",
+            r"\bgeen discussie (over|meer)\b",
+            r"\b(dat|het) (slijt|gaat|waait) (wel |vanzelf )*(over|weg)\b",
+            r"\blaat (haar|hem|ze|het) maar\b",
+            r"\bik snap (echt |gewoon )?niet hoe (je|jij)\b",
+            r"\bhad je (ook )?(gewoon )?(eerder|beter)\b",
+            r"\b(nou,? )?gefeliciteerd\b.{0,40}\b(gewoon|had|eerder)\b",
+            r"^(nou,? )?gefeliciteerd\.",
+            r"\b(dat is|dat klopt) (gewoon )?niet( waar)?\b",
+            r"\bdat is jouw mening\b",
+            r"\b(gewoon weer|alweer)\b",
+            r"\bje had (het|dat|dit) (ook )?(gewoon )?(moeten|kunnen)\b",
+            r"\bhou(d)? vol\b",
+            r"\bzand erover\b",
+            r"\bjonge mensen\b.{0,10}\b(he|toch)\b",
+            r"\b(je|jij) (bent|ben) geen\b.{0,20}[,.]? (doe|stel)\b",
         ],
     },
 }
@@ -622,50 +758,54 @@ _FILLERS = re.compile(
 _OPEN_START = {
     "en": re.compile(
         r"^(what|how|why|which|where|when|who|whom|whose|in what way|to what extent|tell me"
-        r"|describe|walk me|help me understand|talk (to me )?about|in which)\b"
+        r"|describe|walk me|help me understand|talk (to me )?about|in which|since when|how come)\b"
     ),
     "nl": re.compile(
-        r"^(wat|hoe|waarom|welke|welk|waar\w*|wanneer|wie|in hoeverre|op welke|in welke|vertel"
-        r"|beschrijf|leg (eens |me )?uit|help me)\b"
+        r"^(wat|hoe|hoezo|hoelang|waarom|welke|welk|waar\w*|wanneer|wie|in hoeverre|op welke"
+        r"|in welke|sinds wanneer|vertel|beschrijf|leg (eens |me )?uit|help me)\b"
     ),
 }
-# A leading "what/why" that is really a suggestion or a judgement is not an open question.
+# A leading "what/why" that is really a suggestion or a reproach is not an open question.
+_BLAME_WHY = {
+    "en": re.compile(
+        r"^(why on earth|how on earth|how could you|how can you|why would you|what were you"
+        r" thinking|what'?s wrong with you|how is that possible|how did you (manage|miss|forget)"
+        r"|why (didn'?t|haven'?t|hadn'?t|wasn'?t|weren'?t) you)\b"
+    ),
+    "nl": re.compile(
+        r"^(hoe kan (dat|het|je) (nou|nu toch)|hoe (heb|kon) je (dit|dat|het) (nou |nu )?(kunnen"
+        r"|missen|vergeten)|waarom (zou|moet) je (nou|nu)|wat dacht je (nou|wel)|wat bezielt je"
+        r"|waarom doe je (nou|nu) (zo|weer)|waarom (ben|heb|had|was) (je|jij) (\w+ ){0,4}(niet|geen))\b"
+    ),
+}
 _FAKE_OPEN = {
     "en": re.compile(
         r"^(why (don'?t|not|didn'?t|wouldn'?t|can'?t|haven'?t|aren'?t|won'?t)|what if|how about"
-        r"|what about (trying|doing|just)|why on earth|what'?s wrong with you)\b"
+        r"|what about (trying|doing|just)|why on earth|how on earth|how could you|how can you"
+        r"|why would you|what were you thinking|what'?s wrong with you|how is that possible"
+        r"|how did you (manage|miss|forget))\b"
     ),
     "nl": re.compile(
-        r"^(waarom (doe|ga|probeer|vraag|praat|zeg|kun|kan|heb|ben|bel|pak|stuur) (je|jij) (het"
-        r" |dat |dan |gewoon |eens )?(niet|geen)|wat dacht je|wat als je|hoe zou het zijn als je"
-        r" gewoon)\b"
+        r"^(waarom \w+ (je|jij) (\w+ ){0,3}(niet|geen)|wat dacht je (ervan|van)|wat als je|hoe zou het"
+        r" zijn als je gewoon|hoe kan (dat|het|je) (nou|nu toch)|hoe (heb|kon) je (dit|dat|het)"
+        r" (nou |nu )?(kunnen|missen|vergeten)|waarom (zou|moet) je (nou|nu)|wat dacht je (nou"
+        r"|wel)|wat bezielt je|waarom doe je (nou|nu) (zo|weer))\b"
     ),
 }
-# Declarative word order with a question mark ("So you drink on weekends?") is a reflection.
-_REFLECTION_START = {
-    "en": re.compile(
-        r"^(so |and )?(you('re|'ve|'d|'ll)?|your|it sounds|sounds like|it seems|seems like|it"
-        r" looks like|looks like|it feels like|feels like|that sounds|this sounds)\b"
-    ),
-    "nl": re.compile(
-        r"^(dus )?((je|jij) (bent|hebt|vindt|voelt|wilt|zegt|denkt|merkt|ziet|gaat|doet|was|had"
-        r"|werkt|kunt|kan|moet|zou|hoopt|wil|weet|mist|loopt|maakt|staat|houdt|krijgt|hebt|heb)"
-        r"|het klinkt|klinkt alsof|het lijkt|het voelt|dat klinkt|dat lijkt|jouw|je \w+ (is|was"
-        r"|zijn))\b"
-    ),
+_TRAILING_WH = {
+    "en": re.compile(r"\b(what|how|why|which|who|where|when)\s*\?$"),
+    "nl": re.compile(r"\b(wat|hoe|waarom|welke|wie|waar|wanneer|hoezo)\s*\?$"),
 }
-_NOT_REFLECTION = re.compile(
-    r"^(so |and )?(you know|you see|you('re| are) welcome|your turn|you guys)\b"
-    r"|^(so |and )?you (should|must|need|have to|ought|could try|can try|might want|will|'ll)\b"
-    r"|^(dus )?(je|jij) (moet|zou moeten|kunt beter)\b"
-)
 _TAG_QUESTION = re.compile(
     r"(,|\s)(right|correct|yes|no|ok|okay|yeah|isn'?t it|don'?t you|aren'?t you|wasn'?t it"
     r"|didn'?t you|toch|he|niet|of niet|ja|nee|oke|or not)\s*\?$"
 )
 _CHECKING_TAG = re.compile(
-    r"\b(is that (right|correct|true|fair|so|accurate)|am i right|do i have that right"
-    r"|klopt (dat|het)|heb ik dat goed|zie ik dat goed|is dat zo)\b"
+    r"\b(is that (right|correct|true|fair|so|accurate|it)|am i (right|way off|off|wrong)|do i have"
+    r" (that|it) right|did i get (that|it) right|have i got (that|it) right|or am i"
+    r"|klopt (dat|het)|heb ik (dat|het) (zo )?goed|zie ik (dat|het) (zo )?goed|zit ik (daar|er|hier)"
+    r" (goed|ver naast|naast)|of zit het anders|of is (er|het) (iets|nu iets) anders|is dat zo\?"
+    r"|of niet\?|of vergis ik me)"
 )
 
 _CLOSED_START = {
@@ -686,7 +826,7 @@ _CLOSED_START = {
 _NOT_VERB_NL = re.compile(r"^(dus|maar|en|als|want|toen|dan|nou|ja|nee|omdat|zodat|wat|hoe) ")
 
 
-_CLAUSE_SPLIT = re.compile(r"\s*(?:,|\s-+\s|--+|—|\.\.\.)\s*")
+_CLAUSE_SPLIT = re.compile(r"\s*(?:,|:|\s-+\s|--+|—|\.\.\.)\s*")
 
 
 def _clauses(core: str) -> list[str]:
@@ -717,94 +857,91 @@ def _strip_fillers(norm: str) -> str:
     return _FILLERS.sub("", norm).strip()
 
 
-# A declarative statement that speaks about the employee ("you feel", "je vindt", "your
-# plan") reflects. Measured on AnnoMI dev, any second-person word beats requiring "you"
-# as the grammatical subject (reflection F1 0.62 against 0.60).
-_SECOND_PERSON = {
-    "en": re.compile(r"\b(you|you'?re|you'?ve|you'?d|you'?ll|your|yours|yourself)\b"),
-    "nl": re.compile(r"\b(je|jij|jou|jouw|jezelf|jijzelf)\b"),
-}
-_NOT_ADDRESSED = re.compile(
-    r"\b(you know|thank you|see you|here you go|there you go|you('re| are) welcome|if you will"
-    r"|weet je|dank je|dank je wel|alsjeblieft|zie je (wel|later)|weet je wat)\b[,.]?"
-)
 _FEELING_WORD = {
     "en": re.compile(r"\b(" + _FEELINGS_EN + r")\b"),
     "nl": re.compile(r"\b(" + _FEELINGS_NL + r")\b"),
 }
-_CONTENT_WORD = re.compile(r"[a-z][a-z'-]{3,}")
-_STOP = frozenset(
-    """that this with have what there they them then than when were will would could should
-    just like know about really yeah okay well think thing things some been being from into
-    your you're maar niet voor door over naar heel echt gewoon even wel toch want omdat
-    heeft hebben worden wordt zijn waren deze die dat wat hoe jij jouw mijn onze""".split()
+# "So ..." / "Dus ..." opening a statement about what the employee said restates it.
+_SO_FRAME = re.compile(
+    r"^((okay|ok|oke|right|yeah|yes|well|ja|nou|oh|hmm|mm-?hmm|alright|goed)[,.!]?\s+)*"
+    r"(so|dus)[,]?\s+(?!(i|ik|we|wij|let'?s|laten|then|dan|what|wat|how|hoe)\b)"
 )
+# Discourse markers that sound personal but usually only introduce another move.
+_WEAK_SELF = {
+    "en": re.compile(
+        r"\b(to be (honest|frank)|honestly|personally|i'?ll be honest|i will be honest|not gonna"
+        r" lie)\b"
+    ),
+    "nl": re.compile(r"\b(eerlijk gezegd|eerlijk is eerlijk|persoonlijk|ik zal eerlijk zijn)\b"),
+}
+# A question that only asks for a verdict on a decision is not exploring.
+_PERFUNCTORY = re.compile(
+    r"^(how does that sound|sound good|does that sound (ok|okay|good|fair)|ok|okay|alright"
+    r"|hoe klinkt dat|klinkt dat goed|oke|is dat goed|akkoord)\s*\?$"
+)
+_WH_ONLY = re.compile(r"^(what|wat|huh|hè|he|sorry|pardon)\s*\?$")
 
 
-def content_words(norm: str) -> set[str]:
-    """Words that carry content (four letters or more, not a function word)."""
-    return {word for word in _CONTENT_WORD.findall(norm) if word not in _STOP}
-
-
-def _sentence_labels(
-    sentence: Sentence, lang: Language, context_words: frozenset[str] = frozenset()
-) -> set[str]:
+def _sentence_labels(sentence: Sentence, lang: Language) -> set[str]:
+    """The labels one sentence shows, plus private markers resolved at turn level."""
     norm = sentence.norm
     core = _strip_fillers(norm)
     found = {label for label, per_lang in _COMPILED.items() if per_lang[lang].search(norm)}
     # an advice cue anchored at the sentence start must see the sentence without fillers
     if "premature_advice" not in found and _COMPILED["premature_advice"][lang].search(core):
         found.add("premature_advice")
+    if "self_disclosure" in found and _WEAK_SELF[lang].search(norm):
+        strong = _COMPILED["self_disclosure"][lang].search(_WEAK_SELF[lang].sub(" ", norm))
+        if not strong:
+            found.discard("self_disclosure")
+    if not core.strip(" ?.!-'\""):
+        return found  # a bare "Yeah?" or "Right." carries no behaviour
 
     is_question = sentence.is_question
+    if is_question and (_PERFUNCTORY.search(core) or _WH_ONLY.search(core)):
+        return found
     fake_open = bool(_FAKE_OPEN[lang].search(core))
     if fake_open:
-        found.add("premature_advice")
-    reflection_form = bool(_REFLECTION_START[lang].search(core)) and not _NOT_REFLECTION.search(
-        core
-    )
-
-    if not core.strip(" ?.!-"):
-        return found  # a bare "Yeah?" or "Right." carries no behaviour
+        found.add("dismissive" if _BLAME_WHY[lang].search(core) else "premature_advice")
     clauses = _clauses(core)
     open_form = "open_question" in found or (
         is_question
         and not fake_open
         and any(_OPEN_START[lang].search(clause) for clause in clauses)
         and not any(_FAKE_OPEN[lang].search(clause) for clause in clauses)
-    ) or (bool(_OPEN_START[lang].search(core)) and not fake_open)
+    )
+    if is_question and not open_form and _TRAILING_WH[lang].search(core):
+        open_form = len(core.split()) >= 3  # "Met mij minder wat?"; a bare "Wat?" is not open
     if open_form:
         found.add("open_question")
-    if "ask_expectation" in found:
-        found.add("open_question")
+    if _CHECKING_TAG.search(norm) and not (found & _REFLECTIVE):
+        found.add("_check")
     if is_question and not open_form and not fake_open and "ask_expectation" not in found:
         body = _TAG_QUESTION.sub("?", core)
         closed_form = any(_closed_form(clause, lang) for clause in _clauses(body))
-        if closed_form and not (found & _REFLECTIVE) and not _CHECKING_TAG.search(
-            norm
-        ):
-            found.add("closed_question")
-        elif not found and not closed_form:
-            # declarative word order with a question mark checks an understanding
-            found.add("name_energy" if _FEELING_WORD[lang].search(core) else "summarize")
-    elif not is_question and not found:
         words = len(core.split())
-        addressed = _NOT_ADDRESSED.sub(" ", core)
-        if reflection_form or _SECOND_PERSON[lang].search(addressed):
-            # a declarative statement about the other person reflects what they bring
-            found.add("name_energy" if _FEELING_WORD[lang].search(core) else "summarize")
-        elif words <= 6 and _FEELING_WORD[lang].search(core):
-            found.add("name_energy")
-        elif words <= 15 and content_words(core) & context_words:
-            # echoing the employee's own words back is a level-1 reflection
+        if (
+            closed_form
+            and "name_energy" in found
+            and not (found & {"summarize", "name_unspoken", "check_assumption", "_check"})
+        ):
+            # "Do you think you're being impatient?" guesses a feeling as a yes/no question
+            found.discard("name_energy")
+            found.add("closed_question")
+        elif found & (_REFLECTIVE | {"_check"}):
+            pass  # a checking question is part of the move it checks
+        elif _SO_FRAME.search(norm) and words >= 8 and not found:
             found.add("summarize")
+        elif closed_form:
+            found.add("closed_question")
+        elif not found and words > 2:
+            found.add("_weak_closed")  # "Je wilt dus promotie?": a guess as a question
+    elif not is_question and not found and _SO_FRAME.search(norm) and len(core.split()) >= 5:
+        found.add("name_energy" if _FEELING_WORD[lang].search(core) else "summarize")
 
-    if _CHECKING_TAG.search(norm) and not (found & _REFLECTIVE):
-        found.add("check_assumption")
     # naming a feeling or the unspoken already goes beyond a plain summary
     if found & {"name_unspoken", "name_energy"} and "summarize" in found:
-        strong_summary = _COMPILED["summarize"][lang].search(norm)
-        if not strong_summary:
+        if not _COMPILED["summarize"][lang].search(norm):
             found.discard("summarize")
     # asking about feelings is an open question about energy, not a statement of advice
     if "open_question" in found and "premature_advice" in found and not fake_open:
@@ -813,13 +950,55 @@ def _sentence_labels(
     return found
 
 
+def _resolve_turn(per_sentence: list[set[str]]) -> list[set[str]]:
+    """Turn-level decisions that need more than one sentence (see evals/data/README.md)."""
+    union = set().union(*per_sentence) if per_sentence else set()
+    reflective_at = next(
+        (i for i, labels in enumerate(per_sentence) if labels & _REFLECTIVE), None
+    )
+    asked_at = next(
+        (
+            i
+            for i, labels in enumerate(per_sentence)
+            if labels & {"open_question", "ask_expectation"}
+        ),
+        None,
+    )
+    resolved: list[set[str]] = []
+    for position, labels in enumerate(per_sentence):
+        labels = set(labels)
+        if "_check" in labels:
+            labels.discard("_check")
+            if not (union & _REFLECTIVE):
+                labels.add("check_assumption")
+        if "_weak_closed" in labels:
+            labels.discard("_weak_closed")
+            if not (union & (_REFLECTIVE | {"open_question", "ask_expectation", "_check"})):
+                labels.add("closed_question")
+        # "..., is dat toeval?" after naming something checks it; options after an open
+        # question ("Meer uitleg, of iets anders?") only illustrate it
+        if (reflective_at is not None and position > reflective_at) or (
+            asked_at is not None and position > asked_at
+        ):
+            labels.discard("closed_question")
+        # "Wat verwacht je van mij?" is ask_expectation only
+        if "ask_expectation" in labels:
+            labels.discard("open_question")
+        resolved.append(labels)
+    return resolved
+
+
 def label_sentences(text: str, lang: Language, context: str = "") -> Labelling:
-    """Label a leader turn: union of the sentence labels; "other" when nothing applies."""
+    """Label a leader turn: union of the sentence labels; "other" when nothing applies.
+
+    `context` (the employee's preceding turn) is accepted for the interface; the rules do
+    not use it because echoing the employee's words is not a summary.
+    """
     sentences = strip_scorer_address(split_sentences(text))
-    context_words = frozenset(content_words(normalise(context))) if context else frozenset()
+    per_sentence = _resolve_turn([_sentence_labels(sentence, lang) for sentence in sentences])
     evidence: dict[str, str] = {}
-    for sentence in sentences:
-        for label in sorted(_sentence_labels(sentence, lang, context_words), key=LABELS.index):
+    for sentence, labels in zip(sentences, per_sentence, strict=True):
+        for label in sorted(labels, key=LABELS.index):
             evidence.setdefault(label, sentence.raw)
     labels = [label for label in LABELS if label in evidence]
     if not labels:

@@ -83,7 +83,7 @@ _INJECTION = re.compile(
     r"|\b(previous|prior|above|vorige|eerdere) (rules|regels|messages?|berichten))"
     r"|\b(system ?prompt|systeemprompt|jailbreak|developer mode)\b"
     r"|\b(scorer|beoordelaar|evaluator|grader|ai model|language model|taalmodel|chatgpt|llm)\b"
-    r"|\b(give|geef|award|rate|score|beoordeel)\b.{0,30}(\b\d+ ?/ ?\d+|\b\d+ ?(points|punten|stars"
+    r"|\b(give|geef|award|rate|beoordeel)\b.{0,30}(\b\d+ ?/ ?\d+|\b\d+ ?(points|punten|stars"
     r"|sterren)\b|\bfull marks|\btop ?score|\b(maximum|maximale|hoogste|highest|perfect|beste|best)"
     r" (score|cijfer|rating|beoordeling))"
     r"|(\b\d+ ?/ ?\d+|\b100 ?%|\bfull marks|\btop ?score).{0,30}\b(score|rating|cijfer"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -115,7 +116,7 @@ def _sqlite_engine(url: URL, busy_timeout_ms: int) -> Engine:
             cursor.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
             cursor.execute("PRAGMA foreign_keys = ON")
             if path is not None:
-                cursor.execute("PRAGMA journal_mode = WAL")
+                _switch_to_wal(cursor, busy_timeout_ms)
                 cursor.execute("PRAGMA synchronous = NORMAL")
         finally:
             cursor.close()
@@ -126,6 +127,22 @@ def _sqlite_engine(url: URL, busy_timeout_ms: int) -> Engine:
         connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
     return engine
+
+
+def _switch_to_wal(cursor: sqlite3.Cursor, busy_timeout_ms: int) -> None:
+    """Put the file in WAL mode (it stays so); retried because SQLite reports a busy database
+    here at once, without waiting, when several connections open a new file together."""
+    if str(cursor.execute("PRAGMA journal_mode").fetchone()[0]).lower() == "wal":
+        return
+    deadline = time.monotonic() + busy_timeout_ms / 1000
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
 
 
 def write_engine(engine: Engine) -> Engine:

@@ -295,9 +295,7 @@ class Store:
     # ---------------------------------------------------------------- groups
 
     def create_group(self, coach_id: int, name: str) -> GroupRecord:
-        clean = name.strip()
-        if not clean:
-            raise InvalidInput("A group needs a name.", code="group_name_missing", field="name")
+        clean = _group_name(name)
         try:
             with self._write() as session:
                 group = Group(name=clean, coach_id=coach_id, created_at=utc_now())
@@ -317,9 +315,7 @@ class Store:
             return _group(group)
 
     def rename_group(self, group_id: int, name: str) -> GroupRecord:
-        clean = name.strip()
-        if not clean:
-            raise InvalidInput("A group needs a name.", code="group_name_missing", field="name")
+        clean = _group_name(name)
         try:
             with self._write() as session:
                 group = session.get(Group, group_id)
@@ -460,6 +456,16 @@ class Store:
         difficulty: str,
         backend: str,
     ) -> int:
+        for name, value, limit in (
+            ("scenario_id", scenario_id, 80),
+            ("language", language, 8),
+            ("difficulty", difficulty, 16),
+            ("backend", backend, 80),
+        ):
+            if not value or len(value) > limit:
+                raise InvalidInput(
+                    f"{name}: give 1 to {limit} characters, not {value!r}.", field=name
+                )
         with self._write() as session:
             row = PracticeSession(
                 user_id=user_id,
@@ -498,7 +504,8 @@ class Store:
                 session_id=session_id,
                 position=(last or 0) + 1,
                 role=role,
-                text=text,
+                # PostgreSQL text cannot hold NUL; a pasted one must not lose the whole turn
+                text=text.replace("\x00", ""),
                 labels=list(labels) if labels else [],
                 state=_json_safe(state) if state else {},
                 retracted=False,
@@ -880,6 +887,17 @@ def extract_scores(report: Mapping[str, Any]) -> tuple[str, dict[str, float]]:
     if overall is not None:
         scores[OVERALL] = overall
     return str(version or UNVERSIONED_RUBRIC), scores
+
+
+def _group_name(name: str) -> str:
+    clean = " ".join(name.split())
+    if not clean:
+        raise InvalidInput("A group needs a name.", code="group_name_missing", field="name")
+    if len(clean) > 200:
+        raise InvalidInput(
+            "Use a group name of at most 200 characters.", code="group_name_too_long", field="name"
+        )
+    return clean
 
 
 def _number(value: Any) -> float | None:

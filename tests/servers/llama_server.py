@@ -79,6 +79,8 @@ class LlamaServer:
             "2048",
             "--n_threads",
             str(self.threads),
+            "--n_threads_batch",
+            str(self.threads),
         ]
         with self.log_path.open("wb") as log:
             self._process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
