@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import sys
 import time
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
@@ -150,6 +151,7 @@ def evaluate(
     difficulty: Difficulty = "normal",
     attacks: bool = True,
     grounding: bool = True,
+    progress: bool = False,
 ) -> dict[str, Any]:
     scenarios = load_scenarios()
     for scenario_id in scenario_ids or ():
@@ -167,6 +169,8 @@ def evaluate(
                 skipped.append(scenario.id)
                 continue
             for language in languages:
+                if progress:
+                    print(f"... {backend.name} {scenario.id} {language}", file=sys.stderr)
                 try:
                     good = run_leader(
                         scenario,
@@ -249,12 +253,13 @@ def _available_backends(requested: str | None) -> list[Backend]:
 
 def render(report: dict[str, Any]) -> str:
     lines = []
+    width = max((len(result["scenario"]) for result in report["results"]), default=0)
     for result in report["results"]:
         good, poor = result["good"], result["poor"]
         when = f"turn {good['turns_to_core']}" if good["core_revealed"] else "never"
         lines.append(
             f"{'PASS' if result['passed'] else 'FAIL'}  {result['backend']:<9} "
-            f"{result['scenario']:<22} {result['language']}  "
+            f"{result['scenario']:<{width}}  {result['language']}  "
             f"good: core told at {when} (trust {good['final_trust']}); "
             f"poor: core {'TOLD' if poor['core_revealed'] else 'withheld'} "
             f"(trust {poor['final_trust']})"
@@ -302,6 +307,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def run(args: argparse.Namespace) -> int:
     try:
         backends = _available_backends(args.backend)
+        names = ", ".join(backend.name for backend in backends)
+        print(f"running on: {names} (choose one with --backend NAME)", file=sys.stderr)
         report = evaluate(
             backends,
             scenario_ids=args.scenario,
@@ -309,6 +316,7 @@ def run(args: argparse.Namespace) -> int:
             difficulty=args.difficulty,
             attacks=not args.no_attacks,
             grounding=not args.no_grounding,
+            progress=any(backend.name != "scripted" for backend in backends),
         )
     except BackendConfigError as exc:
         print(f"error: {exc.user_message}")

@@ -10,6 +10,7 @@ import argparse
 import json
 import sys
 import textwrap
+import time
 
 from knowledge.errors import KnowledgeError
 
@@ -18,7 +19,17 @@ def _query(args: argparse.Namespace) -> int:
     from knowledge.index import get_index, validate_query
 
     validate_query(args.text, args.k, args.language)
-    passages = get_index().query(args.text, k=args.k, language=args.language)
+    started = time.perf_counter()
+    index = get_index()
+    opened = time.perf_counter()
+    passages = index.query(args.text, k=args.k, language=args.language)
+    if args.timing:
+        print(
+            f"index opened in {opened - started:.3f} s "
+            f"({'built' if index.embedded_on_open else 'reused'}), "
+            f"query took {1000 * (time.perf_counter() - opened):.1f} ms",
+            file=sys.stderr,
+        )
     if args.json:
         print(json.dumps([p.to_dict() for p in passages], ensure_ascii=False, indent=2))
         return 0
@@ -54,6 +65,9 @@ def build_parser() -> argparse.ArgumentParser:
     query.add_argument("--k", type=int, default=3, help="how many passages (default: 3)")
     query.add_argument("--json", action="store_true", help="print a JSON list of passages")
     query.add_argument("--language", choices=("nl", "en"), help="language of the question")
+    query.add_argument(
+        "--timing", action="store_true", help="report index-open and query time on stderr"
+    )
     query.set_defaults(func=_query)
     build = commands.add_parser("build", help="build the index if it is missing or stale")
     build.add_argument("--force", action="store_true", help="rebuild even if it is up to date")

@@ -7,6 +7,7 @@ and only when an index is opened.
 from __future__ import annotations
 
 import json
+import os
 import threading
 import urllib.error
 import urllib.request
@@ -20,7 +21,7 @@ from chromadb.config import Settings
 from chromadb.utils.embedding_functions import register_embedding_function
 
 from knowledge.embedding import get_model
-from knowledge.errors import ChromaUnavailableError, DataDirUnavailableError
+from knowledge.errors import ChromaUnavailableError, DataDirUnavailableError, IndexBuildError
 from knowledge.settings import CHROMA_HOST_ENV, CHROMA_PORT_ENV, DATA_DIR_ENV
 
 # How long to wait for a chroma server before saying it does not answer, and for any
@@ -81,15 +82,23 @@ _client_creation = threading.Lock()
 
 
 def persistent_client(index_dir: Path) -> ClientAPI:
-    """The embedded store in `index_dir`, with a clear error if it cannot be written."""
+    """The embedded store in `index_dir`, with a clear error if it cannot be opened."""
     try:
         index_dir.mkdir(parents=True, exist_ok=True)
+        if not os.access(index_dir, os.W_OK | os.X_OK):
+            raise PermissionError(f"{index_dir} is not writable")
+    except OSError as exc:
+        raise DataDirUnavailableError(
+            f"Cannot write the knowledge index in {index_dir}: {exc.strerror or exc}. Set "
+            f"{DATA_DIR_ENV} to a directory you can write to."
+        ) from exc
+    try:
         with _client_creation:
             return chromadb.PersistentClient(path=str(index_dir), settings=_client_settings())
     except Exception as exc:
-        raise DataDirUnavailableError(
-            f"Cannot open the knowledge index in {index_dir}: {exc}. Make sure the directory is "
-            f"writable, or set {DATA_DIR_ENV} to a directory you can write to."
+        raise IndexBuildError(
+            f"Cannot open the knowledge index in {index_dir}: {type(exc).__name__}: {exc}. "
+            f"Delete that directory to rebuild it, or set {DATA_DIR_ENV} to another directory."
         ) from exc
 
 

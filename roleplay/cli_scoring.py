@@ -53,7 +53,7 @@ def _label_line(raw: str, number: int, listener: Any) -> dict[str, Any]:
         return {"error": f"line {number}: 'context' must be a string"}
     lang = item.get("lang")
     if lang is not None and lang not in ("nl", "en"):
-        return {"error": f"line {number}: 'lang' must be \"nl\" or \"en\", not {lang!r}"}
+        return {"error": f'line {number}: \'lang\' must be "nl" or "en", not {lang!r}'}
     return {"labels": listener.label(text, context, lang)}
 
 

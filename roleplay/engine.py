@@ -287,6 +287,28 @@ class Conversation:
             return self._seed
         return str(self.session_id) if self.session_id is not None else "0"
 
+    def facts_overview(self) -> list[dict[str, Any]]:
+        """Every hidden fact and whether, when and why it was told: for the feedback page.
+
+        It lists facts the persona kept to itself, so show it only once the conversation
+        has ended (the engine never puts it in a prompt).
+        """
+        overview = []
+        for fact in self.scenario.hidden_facts:
+            event = self.state.revealed.get(fact.id)
+            overview.append(
+                {
+                    "id": fact.id,
+                    "is_core_concern": fact.is_core_concern,
+                    "text": fact.text.get(self.language),
+                    "rule": fact.reveal.rule,
+                    "revealed": event is not None,
+                    "turn": event.turn if event else None,
+                    "reason": event.reason if event else None,
+                }
+            )
+        return overview
+
     def transcript(self) -> Transcript:
         return Transcript(
             scenario=self.scenario.id,
@@ -359,7 +381,11 @@ class Conversation:
             attack=attack,
         )
         # Stored before any backend call: a failing model must not lose what the leader typed.
-        turn.log_id = self._store(turn)
+        try:
+            turn.log_id = self._store(turn)
+        except BaseException:
+            self.state = state_before  # an unsaved turn must not count
+            raise
         self.turns.append(turn)
         self._steps.append(_LeaderStep(state_before, self.state.snapshot(), effect, passages))
         return self._reply()
@@ -380,8 +406,8 @@ class Conversation:
                 "There is no leader line to reply to yet.", code="nothing_to_retry"
             )
         if not self.awaiting_reply:
-            employee = self.turns.pop()
-            self._retract([employee])
+            self._retract([self.turns[-1]])
+            self.turns.pop()
         self.state = self._steps[-1].state_after.snapshot()
         return self._reply()
 
@@ -392,12 +418,11 @@ class Conversation:
             raise ConversationStateError(
                 "There is no leader line to take back.", code="nothing_to_rewind"
             )
-        removed: list[ConversationTurn] = []
-        while self.turns and self.turns[-1].role == "employee" and len(self.turns) > 1:
-            removed.append(self.turns.pop())
-        leader = self.turns.pop()
-        removed.append(leader)
-        self._retract(removed[::-1])
+        leader_index = max(i for i, turn in enumerate(self.turns) if turn.role == "leader")
+        # Retracted in the store first, so a storage failure leaves both sides unchanged.
+        self._retract(self.turns[leader_index:])
+        leader = self.turns[leader_index]
+        del self.turns[leader_index:]
         step = self._steps.pop()
         self.state = step.state_before.snapshot()
         return leader.text
@@ -511,9 +536,14 @@ class Conversation:
         self._started = True
 
     def _finish_reply(self, text: str, fact_ids: list[str]) -> None:
+        before = self.state.snapshot()
         self.state.mark_revealed(fact_ids)
         turn = ConversationTurn(
             role="employee", text=text, state=self.state.to_dict(), revealed=list(fact_ids)
         )
-        turn.log_id = self._store(turn)
+        try:
+            turn.log_id = self._store(turn)
+        except BaseException:
+            self.state = before  # the reply stays owed; retry_reply() asks again
+            raise
         self.turns.append(turn)

@@ -99,6 +99,10 @@ TEXTS: Final[dict[str, dict[Language, str]]] = {
     "card_persona": {"nl": "Met **{name}**, {role}", "en": "With **{name}**, {role}"},
     "card_situation": {"nl": "Situatie", "en": "Situation"},
     "card_goals": {"nl": "Je oefent", "en": "You practise"},
+    "card_difficulty": {
+        "nl": "**Moeilijkheid:** :blue-badge[{difficulty}] (aan te passen in de voorbereiding)",
+        "en": "**Difficulty:** :blue-badge[{difficulty}] (adjustable in the briefing)",
+    },
     "card_choose": {"nl": "Kies dit gesprek", "en": "Choose this conversation"},
     "briefing_title": {"nl": "Voorbereiding: {title}", "en": "Briefing: {title}"},
     "briefing_persona": {"nl": "Je praat met", "en": "You talk with"},
@@ -511,6 +515,40 @@ TEXTS: Final[dict[str, dict[Language, str]]] = {
     "account_account_disabled": {
         "nl": "Dit account is uitgeschakeld; vraag je coach of beheerder.",
         "en": "This account has been disabled; ask your coach or administrator.",
+    },
+    "coach_scenario_mode": {"nl": "Bewerken als", "en": "Edit as"},
+    "coach_mode_form": {"nl": "formulier", "en": "form"},
+    "coach_mode_yaml": {"nl": "YAML", "en": "YAML"},
+    "form_id": {"nl": "Id", "en": "Id"},
+    "form_id_help": {
+        "nl": "Kleine letters, cijfers en streepjes, bijv. lastig-gesprek-ziekte.",
+        "en": "Lower-case letters, digits and hyphens, e.g. hard-talk-sick-leave.",
+    },
+    "form_title": {"nl": "Titel", "en": "Title"},
+    "form_description": {"nl": "Beschrijving", "en": "Description"},
+    "form_briefing": {
+        "nl": "Voorbereiding voor de leidinggevende",
+        "en": "Briefing for the leader",
+    },
+    "form_situation": {"nl": "Situatie", "en": "Situation"},
+    "form_persona": {"nl": "Persona", "en": "Persona"},
+    "form_persona_name": {"nl": "Naam", "en": "Name"},
+    "form_persona_age": {"nl": "Leeftijd", "en": "Age"},
+    "form_persona_role": {"nl": "Functie", "en": "Role"},
+    "form_persona_generation": {"nl": "Generatie", "en": "Generation"},
+    "form_persona_style": {"nl": "Stijl", "en": "Style"},
+    "form_goals": {"nl": "Leerdoelen", "en": "Learning goals"},
+    "form_goal_section": {"nl": "Kopje in het artikel", "en": "Heading in the article"},
+    "form_goal_text": {"nl": "Leerdoel", "en": "Learning goal"},
+    "form_advanced": {
+        "nl": "Verborgen feiten, moeilijkheid en zinnen (YAML)",
+        "en": "Hidden facts, difficulty and lines (YAML)",
+    },
+    "form_advanced_help": {
+        "nl": "hidden_facts, lines en optioneel difficulty en simulated_leaders, zoals in "
+        "roleplay/scenarios/AUTHORING.md.",
+        "en": "hidden_facts, lines and optionally difficulty and simulated_leaders, as in "
+        "roleplay/scenarios/AUTHORING.md.",
     },
     "coach_title": {"nl": "Coachomgeving", "en": "Coach area"},
     "coach_sign_in": {

@@ -54,8 +54,9 @@ def resolve_language(text: str, context: str = "", lang: str | None = None) -> L
     """The language to label in: `lang` when it is "nl" or "en", else detected from the text."""
     if lang is not None:
         normalised = lang.strip().lower()[:2]
-        if normalised in LANGUAGES:
-            return normalised  # type: ignore[return-value]
+        for language in LANGUAGES:
+            if normalised == language:
+                return language
     return guess_language(text) or detect_language(f"{text} {context}", default="nl")
 
 

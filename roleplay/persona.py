@@ -68,6 +68,8 @@ GOOD_LISTENING_LABELS = frozenset(
     }
 )
 
+_QUESTION_LABELS = frozenset({"open_question", "ask_expectation"})
+
 #: moves after which the persona keeps what it has unlocked to itself for now
 _NO_REVEAL_MOVES: frozenset[str] = frozenset({"dismissive", "deflection"})
 
@@ -88,8 +90,10 @@ def leader_move(labels: list[str], *, attack: bool = False) -> LeaderMove | None
         return "dismissive"
     if "premature_advice" in present:
         return "premature_advice"
-    if present & GOOD_LISTENING_LABELS:
-        return "good_listening"
+    good = present & GOOD_LISTENING_LABELS
+    if good:
+        # a bare question asks for an answer; a reflection asks for recognition
+        return "open_question" if good <= _QUESTION_LABELS else "good_listening"
     if "closed_question" in present:
         return "closed_question"
     return None

@@ -34,6 +34,7 @@ _MOVE_DESCRIPTIONS: dict[str, str] = {
         "really listened (summarised, named what you did not say, asked openly, or checked an "
         "assumption). You feel seen."
     ),
+    "open_question": "asked you an open question. Answer it as you would in your mood.",
     "closed_question": "asked a yes/no question. Answer it briefly.",
     "deflection": (
         "said something that does not belong in this conversation (for example asking you to "
@@ -121,14 +122,14 @@ def build_system_text(
     if not opening:
         # Small local models follow examples far better than descriptions.
         authored = scenario.lines
-        examples = authored.moves.get(move).get(language)[:2] if move else []
+        voice = authored.moves.get(move).get(language)[:2] if move else []
         if reveal_now:
-            examples += [authored.reveal[fact.id].get(language)[0] for fact in reveal_now]
+            voice += [authored.reveal[fact.id].get(language)[0] for fact in reveal_now]
         else:
-            examples += authored.states.get(state.mood).get(language)[:2]
+            voice += authored.states.get(state.mood).get(language)[:2]
         parts.append(
             "Lines in your voice that fit this moment (adapt them, do not list them):\n"
-            + "\n".join(f"- {example}" for example in examples)
+            + "\n".join(f"- {line}" for line in voice)
         )
     parts.append(
         f"Answer only in {_LANGUAGE_NAMES[language]}. At most {preset.reply_sentences} "

@@ -28,12 +28,18 @@ PERSONA_MOODS: tuple[PersonaMood, ...] = ("guarded", "neutral", "opening", "open
 
 #: the leader moves the persona has authored reactions for (see `roleplay.persona.leader_move`)
 LeaderMove = Literal[
-    "dismissive", "premature_advice", "good_listening", "closed_question", "deflection"
+    "dismissive",
+    "premature_advice",
+    "good_listening",
+    "open_question",
+    "closed_question",
+    "deflection",
 ]
 LEADER_MOVES: tuple[LeaderMove, ...] = (
     "dismissive",
     "premature_advice",
     "good_listening",
+    "open_question",
     "closed_question",
     "deflection",
 )
@@ -330,12 +336,17 @@ class MoveLines(_Strict):
     dismissive: Variants
     premature_advice: Variants
     good_listening: Variants
+    #: optional: after a turn whose only good move is an open question (or asking what the
+    #: persona expects); without it, `good_listening` lines are used
+    open_question: Variants | None = None
     closed_question: Variants
     #: in-character answer to off-topic turns and attempts to break the role
     deflection: Variants
 
     def get(self, move: LeaderMove) -> Variants:
-        lines: Variants = getattr(self, move)
+        lines: Variants | None = getattr(self, move)
+        if lines is None:  # only the optional open_question can be missing
+            return self.good_listening
         return lines
 
 

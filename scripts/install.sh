@@ -25,6 +25,8 @@ fi
 if command -v apt-get >/dev/null 2>&1; then
     missing=""
     command -v chromium >/dev/null 2>&1 || missing="$missing chromium"
+    # the PDF export's Unicode font (roleplay/export.py falls back to a core font without it)
+    [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing="$missing fonts-dejavu-core"
     [ -x /usr/lib/postgresql/*/bin/postgres ] 2>/dev/null || missing="$missing postgresql"
     if [ -n "$missing" ]; then
         echo "installing system packages:$missing"

@@ -15,7 +15,6 @@ from pathlib import Path
 import pytest
 
 
-
 def _is_loopback(host: object) -> bool:
     if not isinstance(host, str):
         return True  # AF_UNIX paths and the like

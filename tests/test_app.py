@@ -56,7 +56,7 @@ def texts(at: AppTest) -> str:
     parts += [str(element.value) for element in at.header]
     parts += [str(element.value) for element in at.subheader]
     for kind in ("info", "warning", "success", "error"):
-        parts += [str(element.value) for element in at.get(kind)]
+        parts += [str(getattr(element, "value", "")) for element in at.get(kind)]
     return "\n".join(parts)
 
 
@@ -97,7 +97,8 @@ def test_practice_flow_three_turns_end_and_report() -> None:
     assert sum(1 for name, _ in messages if name == "assistant") == 4
     # live hints: behaviours and a nudge with its article passage under each leader turn
     assert "Wat je deed" in texts(at)
-    assert any("💡" in str(expander.label) for expander in at.expander)
+    nudges = [str(expander.label) for expander in at.expander if expander.proto.icon]
+    assert len(nudges) == 3, nudges
 
     at.button(key="practice_end").click().run()
     assert not at.exception, at.exception
@@ -118,6 +119,11 @@ def test_practice_flow_three_turns_end_and_report() -> None:
     assert not at.exception, at.exception
     assert at.selectbox(key="history_pick").value is not None
     assert "Totaalscore" in [metric.label for metric in at.metric]
+    # privacy: the leader deletes the session
+    at.button(key="history_delete").click().run()
+    assert not at.exception, at.exception
+    assert "Gesprek verwijderd." in texts(at)
+    assert "Je hebt nog geen gesprekken gevoerd." in texts(at)
 
 
 def test_exam_mode_hides_hints_and_rewind_puts_line_back() -> None:
@@ -156,6 +162,17 @@ def test_backend_failure_keeps_line_and_retry_recovers(monkeypatch: pytest.Monke
         assert backend.calls == 3  # opening, failed reply, retried reply
     finally:
         unregister_backend("flaky-test")
+
+
+def test_unusable_backend_is_reported_on_the_briefing(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("OEFENGESPREK_BACKEND", "no-such-backend")
+    at = new_app("en").run()
+    at.button(key=f"choose_{SCENARIO}").click().run()
+    at.button(key="briefing_start").click().run()
+    assert not at.exception, at.exception
+    assert any("Unknown backend" in str(error.value) for error in at.error), at.error
+    assert at.session_state[state.PRACTICE].conversation is None
+    assert "briefing_start" in [button.key for button in at.button]
 
 
 def test_user_markdown_and_html_are_shown_as_text() -> None:
@@ -327,7 +344,9 @@ def test_coach_area_groups_assign_review_and_agreement() -> None:
     assert not at.exception, at.exception
     assert store.list_assignments()
     # review: agree on every dimension, with an own score on the first
-    review_keys = [radio.key for radio in at.radio if str(radio.key).startswith("review_verdict_")]
+    review_keys = [
+        str(radio.key) for radio in at.radio if str(radio.key).startswith("review_verdict_")
+    ]
     assert review_keys
     at.radio(key=review_keys[0]).set_value("partly")
     at.button(key="coach_review_submit").click().run()
@@ -368,3 +387,30 @@ def test_scenario_authoring_reports_field_errors_and_tries_the_persona() -> None
     assert not at.exception, at.exception
     assert any("saved" in str(s.value) for s in at.success)
     assert chat(at), "the persona of the saved scenario opens a try-out conversation"
+
+
+def test_oidc_sign_in_through_st_login_creates_the_account() -> None:
+    at = new_app("en")
+    at.secrets["auth"] = {
+        "redirect_uri": "http://localhost:8501/oauth2callback",
+        "cookie_secret": "test-secret",
+        "client_id": "id",
+        "client_secret": "secret",
+        "server_metadata_url": "http://127.0.0.1:9/.well-known/openid-configuration",
+    }
+    at.run()
+    at.switch_page("ui/account.py").run()
+    assert "account_oidc_login" in [button.key for button in at.button]
+    at.user = {
+        "is_logged_in": True,
+        "email": "olga@example.org",
+        "name": "Olga",
+        "email_verified": True,
+    }
+    at.run()
+    assert not at.exception, at.exception
+    assert "Olga" in texts(at)
+    from ui import resources
+
+    user = resources.store().find_user_by_email("olga@example.org")
+    assert user is not None and user.role == "leader"

@@ -254,6 +254,15 @@ def test_the_bundled_demo_model_is_the_local_default(smollm2_gguf: Path) -> None
     settings = config.LocalSettings.from_env()
     assert settings.model_path == smollm2_gguf
     assert settings.is_demo_model
+    assert settings.threads == config.DEMO_MODEL_THREADS
+
+
+def test_the_thread_count_can_be_set(monkeypatch: pytest.MonkeyPatch, smollm2_gguf: Path) -> None:
+    monkeypatch.setenv(config.LOCAL_THREADS_ENV, "3")
+    assert config.LocalSettings.from_env().threads == 3
+    monkeypatch.setenv(config.LOCAL_THREADS_ENV, "0")
+    with pytest.raises(BackendConfigError, match="OEFENGESPREK_LOCAL_THREADS must be at least 1"):
+        config.LocalSettings.from_env()
 
 
 def test_a_fallback_can_be_configured(
@@ -440,3 +449,40 @@ def test_a_file_that_is_no_model_is_a_config_error(tmp_path: Path) -> None:
     fake.write_bytes(b"this is not a gguf file")
     with pytest.raises(BackendConfigError, match=config.LOCAL_MODEL_ENV):
         LocalBackend(config.LocalSettings(model_path=fake))
+
+
+@pytest.mark.slow
+@needs_llama
+def test_local_backend_serves_two_conversations_at_once(smollm2_gguf: Path) -> None:
+    import threading
+
+    from roleplay.backends.local import LocalBackend
+
+    backend = LocalBackend(config.LocalSettings(model_path=smollm2_gguf, threads=1))
+    replies: list[str] = []
+    errors: list[BaseException] = []
+
+    def converse() -> None:
+        try:
+            replies.append("".join(backend.execute(prompt("Hoi", max_tokens=8))))
+        except BaseException as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+
+    workers = [threading.Thread(target=converse) for _ in range(2)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join(timeout=60)
+    assert not errors and len(replies) == 2 and all(replies)
+
+
+@needs_llama
+def test_stopping_a_local_reply_early_frees_the_model(smollm2_gguf: Path) -> None:
+    from roleplay.backends.local import LocalBackend
+
+    backend = LocalBackend(config.LocalSettings(model_path=smollm2_gguf, threads=1))
+    pieces = iter(backend.execute(prompt("Hoi", max_tokens=16)))
+    assert next(pieces)
+    pieces.close()  # type: ignore[attr-defined]
+    assert not backend._model.lock.locked()
+    assert collect(backend, prompt("Hoi", max_tokens=4))

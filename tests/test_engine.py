@@ -262,8 +262,11 @@ def _all_prompt_text(prompt: PersonaPrompt) -> str:
 @pytest.mark.parametrize(
     "scenario_id", ["disengaged-employee", "generational-clash", "hybrid-work"]
 )
-@pytest.mark.parametrize("language", ["nl", "en"])
-def test_no_fact_is_sent_before_it_may_be_revealed(scenario_id: str, language: Language) -> None:
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("leader", ["good", "poor"])
+def test_no_fact_is_sent_before_it_may_be_revealed(
+    scenario_id: str, language: Language, leader: str
+) -> None:
     from roleplay.listener import label_turn
 
     scenario = load_scenario(scenario_id)
@@ -277,11 +280,8 @@ def test_no_fact_is_sent_before_it_may_be_revealed(scenario_id: str, language: L
     )
     "".join(conversation.start())
     assert scenario.simulated_leaders is not None
-    lines = scenario.simulated_leaders.poor.get(language) + scenario.simulated_leaders.good.get(
-        language
-    )
     told: set[str] = set()
-    for line in lines:
+    for line in getattr(scenario.simulated_leaders, leader).get(language):
         conversation.reply(line)
         prompt = backend.last_prompt
         allowed = told | {fact["id"] for fact in prompt.moment["reveal_now"]}
@@ -294,7 +294,7 @@ def test_no_fact_is_sent_before_it_may_be_revealed(scenario_id: str, language: L
                 for reveal_line in scenario.lines.reveal[fact.id].get(lang):
                     assert reveal_line not in text, (fact.id, line)
         told = {event.fact_id for event in conversation.revealed}
-    assert scenario.core_concern.id in told, "the good leader reaches the core concern"
+    assert told, "the run did reveal something, so the check had teeth"
 
 
 def test_the_core_concern_is_withheld_from_a_poor_leader(scenario: Scenario) -> None:
@@ -414,3 +414,49 @@ def test_real_store_keeps_the_leader_turn_when_the_backend_fails(
         assert transcript.turns[1].text == "Ik merk dat je stil bent [name_unspoken]"
     finally:
         store.close()
+
+
+class FlakyLog(FakeLog):
+    """Fails the next add_turn when `fail` is set, like a locked or unreachable database."""
+
+    fail = False
+
+    def add_turn(self, session_id: int, **kwargs: Any) -> int:
+        if self.fail:
+            self.fail = False
+            raise RuntimeError("database is locked")
+        return super().add_turn(session_id, **kwargs)
+
+
+def test_a_storage_failure_leaves_the_conversation_unchanged(scenario: Scenario) -> None:
+    log = FlakyLog()
+    backend = RecordingBackend()
+    conversation = _conversation(scenario, backend, log=log)
+    "".join(conversation.start())
+    calls = backend.calls
+
+    log.fail = True
+    with pytest.raises(RuntimeError, match="locked"):
+        conversation.say("Hallo [open_question]")
+    assert backend.calls == calls, "no backend call for an unsaved line"
+    assert conversation.state.turn == 0 and len(conversation.turns) == 1
+
+    pieces = conversation.say("Hallo [open_question]")
+    log.fail = True
+    with pytest.raises(RuntimeError, match="locked"):
+        "".join(pieces)
+    assert conversation.awaiting_reply and not conversation.revealed
+    "".join(conversation.retry_reply())
+    assert [e.fact_id for e in conversation.revealed] == ["missed_meetings"]
+    assert [t["role"] for t in log.live()] == ["employee", "leader", "employee"]
+
+
+def test_facts_overview_says_what_was_told_when_and_why(scenario: Scenario) -> None:
+    conversation = _conversation(scenario)
+    "".join(conversation.start())
+    conversation.reply("Hallo [open_question]")
+    overview = {item["id"]: item for item in conversation.facts_overview()}
+    assert overview["missed_meetings"]["revealed"] and overview["missed_meetings"]["turn"] == 1
+    assert overview["missed_meetings"]["rule"] == "volunteered"
+    core = overview["passed_over"]
+    assert core["is_core_concern"] and not core["revealed"] and core["turn"] is None

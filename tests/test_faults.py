@@ -8,6 +8,7 @@ Timeouts are 1 s and backoff a few milliseconds, so the whole file stays quick.
 
 from __future__ import annotations
 
+import email.utils
 import time
 from collections.abc import Callable
 from typing import Any
@@ -19,7 +20,7 @@ from servers.llama_server import free_port
 
 from roleplay.backends import config
 from roleplay.backends.base import BackendError, Message, PersonaPrompt
-from roleplay.backends.openai_backend import OpenAIBackend, RetryPolicy
+from roleplay.backends.openai_backend import OpenAIBackend, RetryPolicy, _retry_after_seconds
 
 FAST_RETRIES = RetryPolicy(backoff_base_s=0.02, backoff_cap_s=0.2, retry_after_cap_s=5.0)
 PROMPT = PersonaPrompt(
@@ -161,6 +162,15 @@ def test_the_total_time_is_bounded_whatever_the_retries(
     assert took < 4.0
 
 
+def test_an_attempt_never_outlives_the_budget(
+    faulty_openai: FaultyOpenAIServer, make_backend: BackendMaker
+) -> None:
+    faulty_openai.plan("hang")
+    error, _, took = failure(make_backend(timeout_s=3.0, total_timeout_s=1.5, max_retries=0))
+    assert "did not answer within 1.5 s" in error.user_message
+    assert took < 2.2
+
+
 def test_malformed_json_is_reported_not_retried(
     faulty_openai: FaultyOpenAIServer, make_backend: BackendMaker
 ) -> None:
@@ -234,3 +244,32 @@ def test_the_server_also_speaks_the_non_streaming_protocol(
         client.chat.completions.create(
             model="faulty-model", messages=[{"role": "user", "content": "Hoi"}]
         )
+
+
+def test_stopping_a_reply_early_leaves_the_backend_usable(
+    faulty_openai: FaultyOpenAIServer, make_backend: BackendMaker
+) -> None:
+    backend = make_backend()
+    pieces = backend.execute(PROMPT)
+    assert next(pieces) == "Ik"
+    pieces.close()  # type: ignore[attr-defined]
+    assert reply(backend) == faulty_openai.reply
+
+
+@pytest.mark.parametrize(
+    ("headers", "expected"),
+    [
+        ({"retry-after": "2"}, 2.0),
+        ({"retry-after-ms": "250", "retry-after": "9"}, 0.25),
+        ({"retry-after": "soon"}, None),
+        ({}, None),
+    ],
+)
+def test_retry_after_is_read_in_every_form(headers: dict[str, str], expected: float | None) -> None:
+    assert _retry_after_seconds(headers) == expected
+
+
+def test_retry_after_as_a_date() -> None:
+    in_three_seconds = email.utils.formatdate(time.time() + 3, usegmt=True)
+    seconds = _retry_after_seconds({"retry-after": in_three_seconds})
+    assert seconds is not None and 1.5 <= seconds <= 3.5

@@ -10,6 +10,7 @@ import json
 import os
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -233,6 +234,23 @@ def test_get_index_is_one_object_per_process(index: KnowledgeIndex) -> None:
     assert len(knowledge.query("verbinding", k=50)) == len(index.chunks)
 
 
+def test_concurrent_queries_from_threads_agree(index: KnowledgeIndex) -> None:
+    questions = ["Ik heb geen tijd", "Listening on three levels", "hybride werken", "te soft"]
+    expected = {q: [p.id for p in index.query(q)] for q in questions}
+    seen: dict[str, list[list[str]]] = {q: [] for q in questions}
+
+    def ask(question: str) -> None:
+        for _ in range(5):
+            seen[question].append([p.id for p in knowledge.query(question)])
+
+    threads = [threading.Thread(target=ask, args=(q,)) for q in questions]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert all(runs == [expected[q]] * 5 for q, runs in seen.items())
+
+
 # --- bad input ----------------------------------------------------------------------------
 
 
@@ -324,3 +342,36 @@ def test_cli_errors_are_one_line_and_exit_2(
     lines = [line for line in result.stderr.splitlines() if line.startswith("error:")]
     assert len(lines) == 1 and fragment in lines[0], result.stderr
     assert "Traceback" not in result.stderr
+
+
+# --- retrieval eval input -----------------------------------------------------------------
+
+
+def test_the_labelled_query_file_names_only_real_headings(chunks: list[Chunk]) -> None:
+    from evals.retrieval import DEFAULT_QUERIES, load_queries
+
+    queries = load_queries(DEFAULT_QUERIES, chunks)
+    assert len(queries) >= 40
+    assert {q.lang for q in queries} == {"nl", "en"}
+
+
+def test_a_bad_query_file_is_reported_with_file_and_field(
+    tmp_path: Path, chunks: list[Chunk]
+) -> None:
+    from evals.retrieval import QuerySetError, answers, load_queries
+
+    path = tmp_path / "queries.yaml"
+    path.write_text(
+        "queries:\n  - {id: a, lang: nl, text: hallo, sections: [Bestaat niet]}\n", encoding="utf-8"
+    )
+    with pytest.raises(QuerySetError, match=r"queries\[0\]\.sections .*Bestaat niet"):
+        load_queries(path, chunks)
+    path.write_text("queries:\n  - {id: a, lang: fr, text: hallo, sections: [Inleiding]}\n")
+    with pytest.raises(QuerySetError, match=r"queries\.0\.lang"):
+        load_queries(path, chunks)
+    assert answers(
+        "Bezwaren en zorgen weggenomen",
+        "Ik heb daar geen tijd voor.",
+        ["bezwaren en zorgen weggenomen"],
+    )
+    assert not answers("Inleiding", None, ["Kort gezegd …"])

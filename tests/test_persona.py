@@ -82,6 +82,9 @@ def test_leader_move_priority() -> None:
     assert leader_move(["open_question", "premature_advice"]) == "premature_advice"
     assert leader_move(["closed_question", "name_unspoken"]) == "good_listening"
     assert leader_move(["closed_question"]) == "closed_question"
+    assert leader_move(["open_question"]) == "open_question"
+    assert leader_move(["open_question", "ask_expectation"]) == "open_question"
+    assert leader_move(["open_question", "summarize"]) == "good_listening"
     assert leader_move(["other"]) is None
     assert leader_move(["summarize"], attack=True) == "deflection"
 

@@ -119,7 +119,9 @@ def test_report_structure_and_ranges(turns: list[tuple[str, str]], language: str
             assert 0 <= line["rate"] <= 1
 
 
-@pytest.mark.parametrize(("good", "bad", "language"), [(GOOD_NL, BAD_NL, "nl"), (GOOD_EN, BAD_EN, "en")])
+@pytest.mark.parametrize(
+    ("good", "bad", "language"), [(GOOD_NL, BAD_NL, "nl"), (GOOD_EN, BAD_EN, "en")]
+)
 def test_good_conversation_beats_bad_one(
     good: list[tuple[str, str]], bad: list[tuple[str, str]], language: str
 ) -> None:

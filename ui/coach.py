@@ -7,6 +7,7 @@ import datetime as dt
 from typing import Any
 
 import streamlit as st
+import yaml
 
 from roleplay.access import Access, PermissionDenied, parse_authored_scenario
 from roleplay.backends.base import BackendError
@@ -23,18 +24,21 @@ from roleplay.storage import (
     NotFound,
 )
 from roleplay.types import Language
-from ui import auth, services, shell, state
+from ui import auth, scenario_form, services, shell, state
 from ui.components import (
     LEADER_AVATAR,
     PERSONA_AVATAR,
     difficulty_name,
     dimension_name,
     md_escape,
+    progress_chart,
+    progress_points,
 )
 from ui.feedback import report_view
 
 TRY_KEY = "coach_try"
 YAML_KEY = "coach_scenario_yaml"
+MODE_KEY = "coach_scenario_mode"
 
 
 def _data_error(error: Exception) -> str:
@@ -62,6 +66,9 @@ def _dashboard(access: Access, progress: list[LeaderProgress], lang: Language) -
     scenarios = services.scenarios_for(access)
     for row in progress:
         with st.expander(md_escape(row.leader.label)):
+            points = progress_points(row.sessions, ("overall",), lang)
+            if points:
+                progress_chart(points, lang, key=f"coach_progress_{row.leader.id}")
             if not row.assignments:
                 st.caption(t("coach_no_assignments", lang))
             for status in row.assignments:
@@ -228,12 +235,18 @@ def _delete_assignment(actor_id: int, assignment_id: int) -> None:
 
 def _review(access: Access, progress: list[LeaderProgress], lang: Language) -> None:
     candidates: dict[int, str] = {}
+    scenarios = services.scenarios_for(access)
     for row in progress:
         for summary in reversed(row.sessions):
             if summary.session.finished and summary.scores:
                 candidates[summary.session.id] = (
                     f"{row.leader.label} · {summary.session.started_at:%Y-%m-%d %H:%M} · "
-                    f"{summary.session.scenario_id} · {format_score(summary.overall)}"
+                    + (
+                        scenarios[summary.session.scenario_id].title.get(lang)
+                        if summary.session.scenario_id in scenarios
+                        else summary.session.scenario_id
+                    )
+                    + f" · {format_score(summary.overall)}"
                 )
     if not candidates:
         st.info(t("coach_review_none", lang))
@@ -335,13 +348,20 @@ def _template_options(access: Access) -> dict[str, str]:
 def _load_template(access: Access) -> None:
     choice = str(st.session_state.get("coach_scenario_template") or "")
     kind, _, name = choice.partition(":")
+    text = ""
     if kind == "builtin":
         path = SCENARIO_DIR / f"{name}.yaml"
         if path.is_file():
-            st.session_state[YAML_KEY] = path.read_text(encoding="utf-8")
+            text = path.read_text(encoding="utf-8")
     elif kind == "own":
         with contextlib.suppress(NotFound):
-            st.session_state[YAML_KEY] = access.get_scenario(name).yaml_text
+            text = access.get_scenario(name).yaml_text
+    if text:
+        st.session_state[YAML_KEY] = text
+        with contextlib.suppress(yaml.YAMLError):
+            data = yaml.safe_load(text)
+            if isinstance(data, dict):
+                scenario_form.load(data)
     st.session_state.pop(TRY_KEY, None)
 
 
@@ -357,30 +377,63 @@ def _scenarios(access: Access, lang: Language) -> None:
         on_change=_load_template,
         args=(access,),
     )
-    st.text_area(t("coach_scenario_yaml", lang), height=360, key=YAML_KEY)
+    if MODE_KEY not in st.session_state:
+        st.session_state[MODE_KEY] = "form"
+    mode = st.segmented_control(
+        t("coach_scenario_mode", lang),
+        options=["form", "yaml"],
+        format_func=lambda value: t(f"coach_mode_{value}", lang),
+        key=MODE_KEY,
+    )
+    form_data: dict[str, Any] | None = None
+    if st.session_state.get(scenario_form.ERRORS_KEY):
+        st.error(t("coach_scenario_errors", lang))
+    if mode == "yaml":
+        st.text_area(t("coach_scenario_yaml", lang), height=360, key=YAML_KEY)
+    else:
+        form_data = scenario_form.render(lang)
     columns = st.columns(2)
     validate = columns[0].button(t("coach_scenario_validate", lang), key="coach_validate")
     save = columns[1].button(t("coach_scenario_save", lang), key="coach_save", type="primary")
-    text = str(st.session_state.get(YAML_KEY) or "")
     if validate or save:
-        try:
-            scenario = parse_authored_scenario(text)
-        except InvalidInput as error:
-            st.error(t("coach_scenario_errors", lang))
-            for line in str(error.message).splitlines():
-                st.error(md_escape(line))
-            return
-        if save:
-            try:
-                access.save_scenario(text)
-            except (Conflict, InvalidInput) as error:
-                st.error(_data_error(error))
-                return
-            st.success(t("coach_scenario_saved", lang))
-        else:
-            st.success(t("coach_scenario_valid", lang))
-        st.session_state[TRY_KEY] = Conversation(scenario, language=lang, difficulty="normal")
+        _check_and_save(access, form_data, save=save, lang=lang)
     _try_persona(lang)
+
+
+def _check_and_save(
+    access: Access, form_data: dict[str, Any] | None, *, save: bool, lang: Language
+) -> None:
+    if form_data is not None:
+        advanced, problem = scenario_form.advanced_data()
+        if problem:
+            st.session_state[scenario_form.ERRORS_KEY] = {"advanced": [problem]}
+            st.rerun()
+        text = scenario_form.to_yaml({**form_data, **advanced})
+    else:
+        text = str(st.session_state.get(YAML_KEY) or "")
+    try:
+        scenario = parse_authored_scenario(text)
+    except InvalidInput as error:
+        if form_data is not None:
+            st.session_state[scenario_form.ERRORS_KEY] = scenario_form.errors_by_field(
+                str(error.message)
+            )
+            st.rerun()
+        st.error(t("coach_scenario_errors", lang))
+        for line in str(error.message).splitlines():
+            st.error(md_escape(line))
+        return
+    st.session_state.pop(scenario_form.ERRORS_KEY, None)
+    if save:
+        try:
+            access.save_scenario(text)
+        except (Conflict, InvalidInput) as error:
+            st.error(_data_error(error))
+            return
+        st.success(t("coach_scenario_saved", lang))
+    else:
+        st.success(t("coach_scenario_valid", lang))
+    st.session_state[TRY_KEY] = Conversation(scenario, language=lang, difficulty="normal")
 
 
 def _try_persona(lang: Language) -> None:

@@ -105,7 +105,7 @@ def progress_chart(points: list[dict[str, Any]], lang: Language, *, key: str) ->
         alt.Chart(frame)
         .mark_line(point=True)
         .encode(
-            x=alt.X(f"{date}:T", title=date),
+            x=alt.X(f"{date}:T", title=date, axis=alt.Axis(format="%d-%m %H:%M", labelAngle=0)),
             y=alt.Y(f"{score}:Q", scale=alt.Scale(domain=[0, 100]), title=score),
             color=alt.Color(f"{dimension}:N", title=None),
             tooltip=[date, dimension, score],
@@ -113,3 +113,27 @@ def progress_chart(points: list[dict[str, Any]], lang: Language, *, key: str) ->
         .properties(height=300)
     )
     st.altair_chart(chart, width="stretch", key=key)
+
+
+def progress_points(
+    summaries: Sequence[Any], dimensions: Sequence[str], lang: Language
+) -> list[dict[str, Any]]:
+    """Chart rows (date, dimension, score) of the finished, scored sessions in `summaries`."""
+    dimension, score, date = t("dimension_axis", lang), t("score_axis", lang), t("col_date", lang)
+    points = []
+    for summary in summaries:
+        if not summary.session.finished or not summary.scores:
+            continue
+        values = dict(summary.scores)
+        if "overall" not in values and summary.overall is not None:
+            values["overall"] = summary.overall
+        for name in dimensions:
+            if isinstance(values.get(name), int | float):
+                points.append(
+                    {
+                        date: summary.session.started_at.isoformat(),
+                        dimension: dimension_name(name, lang),
+                        score: round(float(values[name]), 1),
+                    }
+                )
+    return points

@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import contextlib
-from typing import Any
 
 import streamlit as st
 
 from roleplay.export import format_score
 from roleplay.i18n import t
-from roleplay.storage import NotFound, SessionSummary, UserRecord
-from roleplay.types import Language
+from roleplay.storage import NotFound, UserRecord
 from ui import auth, services, shell, state
-from ui.components import difficulty_name, dimension_name, progress_chart
+from ui.components import difficulty_name, progress_chart, progress_points
 from ui.feedback import report_view
 
 #: the dimensions drawn in the progress chart (the sub-scores would crowd it)
@@ -24,27 +22,6 @@ PROGRESS_DIMENSIONS = (
     "presence",
     "pitfalls",
 )
-
-
-def _progress_points(summaries: list[SessionSummary], lang: Language) -> list[dict[str, Any]]:
-    dimension, score, date = t("dimension_axis", lang), t("score_axis", lang), t("col_date", lang)
-    points = []
-    for summary in summaries:
-        if not summary.session.finished or not summary.scores:
-            continue
-        values = dict(summary.scores)
-        if "overall" not in values and summary.overall is not None:
-            values["overall"] = summary.overall
-        for name in PROGRESS_DIMENSIONS:
-            if isinstance(values.get(name), int | float):
-                points.append(
-                    {
-                        date: summary.session.started_at.isoformat(),
-                        dimension: dimension_name(name, lang),
-                        score: round(float(values[name]), 1),
-                    }
-                )
-    return points
 
 
 def _delete(session_id: int) -> None:
@@ -76,7 +53,7 @@ def render() -> None:
     scenarios = services.scenarios_for(access)
 
     st.subheader(t("history_progress", lang))
-    points = _progress_points(summaries, lang)
+    points = progress_points(summaries, PROGRESS_DIMENSIONS, lang)
     if points:
         progress_chart(points, lang, key="history_progress_chart")
     else:

@@ -57,6 +57,13 @@ def _scenario_card(scenario: Scenario, lang: Language) -> None:
         st.markdown(f"**{t('card_situation', lang)}:** " + md_escape(scenario.situation.get(lang)))
         goals = "\n".join(f"- {md_escape(goal.text.get(lang))}" for goal in scenario.learning_goals)
         st.markdown(f"**{t('card_goals', lang)}**\n\n{goals}")
+        st.markdown(
+            t(
+                "card_difficulty",
+                lang,
+                difficulty=difficulty_name(state.default_difficulty(), lang),
+            )
+        )
         st.button(
             t("card_choose", lang),
             key=f"choose_{scenario.id}",

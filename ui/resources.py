@@ -8,22 +8,25 @@ goes into these caches.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import streamlit as st
 
 from roleplay.i18n import t
 from ui import state
 
+if TYPE_CHECKING:
+    from roleplay.storage import Store
+
 
 @st.cache_resource(show_spinner=False)
-def _store() -> Any:
+def _store() -> Store:
     from roleplay.storage import open_store
 
     return open_store()
 
 
-def store() -> Any:
+def store() -> Store:
     """The shared store (roleplay.storage): SQLite in the data dir, or $DATABASE_URL."""
     with st.spinner(t("loading_store", state.lang())):
         return _store()
@@ -88,6 +91,8 @@ def backends() -> list[Any]:
 
 
 def data_location() -> str:
-    """Where sessions are stored, as the user recognises it (no password)."""
-    describe = getattr(store(), "describe", None)
-    return str(describe()) if callable(describe) else ""
+    """Where sessions are stored: the SQLite file, or database@host:port (never the password)."""
+    url = store().url
+    if url.get_backend_name() == "sqlite":
+        return str(url.database or ":memory:")
+    return f"{url.database}@{url.host or 'localhost'}:{url.port or 5432}"

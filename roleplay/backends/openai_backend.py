@@ -142,7 +142,6 @@ class OpenAIBackend(Backend):
 
     def _build_chat_model(self) -> ChatOpenAI:
         try:
-            import openai
             from langchain_openai import ChatOpenAI
             from pydantic import SecretStr
         except ImportError as exc:  # pragma: no cover - both are core dependencies
@@ -154,7 +153,9 @@ class OpenAIBackend(Backend):
             model=settings.model,
             base_url=settings.base_url,
             api_key=SecretStr(settings.api_key or config.PLACEHOLDER_KEY),
-            timeout=openai.Timeout(settings.timeout_s, connect=min(settings.timeout_s, 10.0)),
+            # a plain number keeps LangChain's shared, cached HTTP client; each request
+            # sets its own connect/read timeouts (see _request_options)
+            timeout=settings.timeout_s,
             max_retries=0,
             streaming=True,
             stream_usage=False,
@@ -182,13 +183,11 @@ class OpenAIBackend(Backend):
         messages.extend(kinds[message.role](content=message.content) for message in prompt.messages)
         return messages
 
-    def _request_options(self, prompt: PersonaPrompt, remaining_s: float) -> dict[str, Any]:
+    def _request_options(self, prompt: PersonaPrompt, read_s: float) -> dict[str, Any]:
         import openai
 
-        read_s = max(0.1, min(self.settings.timeout_s, remaining_s))
         options: dict[str, Any] = {
             "temperature": prompt.temperature,
-            # the last attempt may not outlive the overall budget
             "timeout": openai.Timeout(read_s, connect=min(read_s, 10.0)),
         }
         if config.is_official_openai_url(self.settings.base_url):
@@ -208,7 +207,9 @@ class OpenAIBackend(Backend):
             remaining = deadline - time.monotonic()
             pieces = 0
             finished = False
-            stream = self._chat.stream(messages, **self._request_options(prompt, remaining))
+            # the last attempt may not outlive the overall budget
+            read_s = round(max(0.1, min(self.settings.timeout_s, remaining)), 1)
+            stream = self._chat.stream(messages, **self._request_options(prompt, read_s))
             try:
                 for chunk in stream:
                     if chunk.response_metadata.get("finish_reason"):
@@ -237,7 +238,7 @@ class OpenAIBackend(Backend):
             except BackendError:
                 raise
             except Exception as exc:
-                failure = self._classify(exc)
+                failure = self._classify(exc, waited_s=read_s)
                 if pieces:
                     raise BackendError(
                         f"The reply broke off half-way ({failure.reason}). Try again."
@@ -272,7 +273,7 @@ class OpenAIBackend(Backend):
             return None
         return delay
 
-    def _classify(self, exc: Exception) -> _Failure:
+    def _classify(self, exc: Exception, *, waited_s: float) -> _Failure:
         """Turn whatever the client raised into a specific, user-facing BackendError."""
         import openai
 
@@ -281,11 +282,11 @@ class OpenAIBackend(Backend):
         if isinstance(exc, openai.APITimeoutError):
             return _Failure(
                 BackendError(
-                    f"The model at {where} did not answer within {settings.timeout_s:g} s "
+                    f"The model at {where} did not answer within {waited_s:g} s "
                     f"(timed out). Try again, or raise {config.TIMEOUT_ENV}."
                 ),
                 retry=True,
-                reason=f"the model fell silent for {settings.timeout_s:g} s",
+                reason=f"the model fell silent for {waited_s:g} s",
             )
         if isinstance(exc, openai.APIConnectionError):
             return _Failure(

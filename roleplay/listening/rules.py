@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from roleplay.listening.text import Sentence, split_sentences, strip_scorer_address
+from roleplay.listening.text import Sentence, normalise, split_sentences, strip_scorer_address
 from roleplay.types import Language
 
 LABELS: tuple[str, ...] = (
@@ -75,7 +75,9 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"\bin other words\b",
             r"\blet me (see if i|summari[sz]e|recap|check (if|that|whether) i)\b",
             r"\b(to )?(summari[sz]e|sum up|recap)\b",
-            r"\byou (mentioned|said|told me|indicated|explained|described)\b",
+            r"\byou (mentioned|said|told me|indicated|explained|described) (that|earlier|before|just"
+            r" now)\b",
+            r"\bas you (said|mentioned|described|put it)\b",
             r"\bdid i (get|understand|hear) (that|this|it|you) (right|correctly)\b",
             r"\bdo i understand (you |this |that )?(correctly|right)\b",
             r"\bam i (understanding|hearing) (you|this|that)? ?(correctly|right)\b",
@@ -143,9 +145,12 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"\bambivalen\w*\b",
             r"\b(you say|you said|i hear)\b.{0,40}\bbut\b",
             r"\b(not (really )?like you)\b",
-            r"\b(noticed|notice|struck me)\b.{0,60}\b(not|never|hardly|barely|quiet|off|didn'?t"
-            r"|don'?t|haven'?t)\b",
+            r"\b(i noticed|i notice|struck me|i'?ve noticed)( that)? (you|your)\b.{0,50}\b(not|never"
+            r"|hardly|barely|quiet|off|didn'?t|don'?t|haven'?t)\b",
             r"\b(rather not|prefer not to) (say|talk|discuss)\b",
+            r"\b(look|looked|looking) (away|down)\b",
+            r"\beye contact\b",
+            r"\byour (face|eyes|expression) (is |are )?(telling|saying|says|tell)\b",
         ],
         "nl": [
             r"\b(stil|stilte|stiltes|zwijg\w*)\b",
@@ -179,10 +184,13 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"\b(weinig|niks|niets|nauwelijks|niet veel) (zegt|zei|vertelt|laat horen)\b",
             r"\bhoor ik (je|jou) (nauwelijks|weinig|niet)\b",
             r"\b(niks|niets|niet echt iets) voor (jou|je)\b",
-            r"\b(opvalt|valt me op|viel me op|ik merk|ik zie|ik merkte)\b.{0,60}\b(niet|nauwelijks"
-            r"|weinig|geen|nooit|uit)\b",
+            r"\b(opvalt|valt me op|viel me op|ik merk dat je|ik merkte dat je)\b.{0,60}\b(niet"
+            r"|nauwelijks|weinig|geen|nooit|uit)\b",
             r"\bje het\b.{0,20}\b(niet|nooit) over\b",
             r"\bliever niet (zegt|zeggen|vertelt|bespreekt)\b",
+            r"\bvan onderwerp (verandert|veranderen|wisselt|wisselen)\b",
+            r"\b(je )?kijkt (weg|naar beneden|de andere kant op|naar de grond)\b",
+            r"\b(oogcontact|je blik)\b",
         ],
     },
     "name_energy": {
@@ -217,6 +225,9 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"\byour (frustration|anger|worry|worries|fear|fears|sadness|disappointment|stress"
             r"|feelings?|emotions?)\b",
             r"\b(ouch|that stings|that hurts|that lands|that hits)\b",
+            r"\bi('m| am| feel)\b.{0,20}\b(nervous|uneasy|uncomfortable|tense|touched|moved|angry|sad"
+            r"|irritated|impatient|worried|anxious|concerned)\b",
+            r"\b(that|this|it) (worries|bothers|upsets|frustrates|scares|touches|moves|saddens) me\b",
             r"\bi('m| am| feel) (a bit |quite |really |honestly )?(annoyed|hurt|upset|taken aback"
             r"|thrown|shocked|touched|moved|uncomfortable|defensive|impatient|irritated)\b",
             r"\bi (notice|can feel|feel) (that )?i('m| am)?\b.{0,30}\b(right now|already|getting"
@@ -261,6 +272,10 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"\bik merk (bij mezelf |aan mezelf )?dat ik\b.{0,30}\b(meteen|nu|op dit moment|al"
             r"|direct)\b",
             r"\bau\b",
+            r"\bik (ben|word|voel me)\b.{0,25}\b(zenuwachtig|nerveus|onrustig|ongemakkelijk|gespannen"
+            r"|geraakt|boos|verdrietig|geirriteerd|ongeduldig|bezorgd|onzeker)\b",
+            r"\b(baart|geeft|maakt) (me|mij) (zorgen|onrustig|boos|verdrietig|ongemakkelijk)\b",
+            r"\bik maak me (\w+ )?zorgen\b",
         ],
     },
     "open_question": {
@@ -303,6 +318,10 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"\bfill(ing)? (it |this |that |things |something |in the blanks)?in\b",
             r"\bi (don'?t|do not) want to (just )?(assume|guess|fill|presume)\b",
             r"\bmy (gut|first thought|first reaction|instinct)\b",
+            r"\bi (suspect|have a hunch|get the sense)\b",
+            r"\bi (notice|realise|realize) (that )?i('ve| have| am|'m)? (just )?(been )?(think|thought"
+            r"|assum|fill|jump)",
+            r"\bam i off( base)?\b",
             r"\b(rather than|instead of) (assume|assuming|guessing|presuming)\b",
             r"\bi (thought|had the idea|figured|was thinking|got the idea)\b.{0,80}\b(is that"
             r"|was that|am i|right\?|true\?|correct\?|or not|or is)",
@@ -313,6 +332,9 @@ _CUES: dict[str, dict[Language, list[str]]] = {
         ],
         "nl": [
             r"\bik ga ervan uit\b",
+            r"\bik merk dat ik (meteen |direct |al |gewoon )?(denk|dacht|aanneem|invul|conclu)",
+            r"\bik (vermoed|krijg het idee|heb het vermoeden)\b",
+            r"\bzit ik (er|daar|hier)(naast| naast| ver naast)\b",
             r"\baanname\w*\b",
             r"\bmijn (interpretatie|indruk|inschatting|beeld|idee) (is|was)\b",
             r"\bik neem aan\b",
@@ -352,6 +374,8 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"\bgoing forward,? (i|you|we)\b",
             r"\byou('ll| will) (deliver|send|finish|report|let me know|update|hand in|make sure)\b",
             r"\bi want (a|an|the|to see|us|everyone|everybody|all)\b",
+            r"\bi need (the|your|a|an|it|this|that)\b.{0,40}\b(by|before|tomorrow|today|tonight|monday"
+            r"|tuesday|wednesday|thursday|friday|end of|noon|done|finished)\b",
             r"\b(by|before|no later than) (monday|tuesday|wednesday|thursday|friday|tomorrow|next"
             r" week|the end of|end of)\b",
             r"\bi('m| am) counting on you\b",
@@ -368,7 +392,7 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"\bmijn verwachting\w*\b",
             r"\bwat ik (van je |van jou |van jullie )?(verwacht|nodig heb|vraag)\b",
             r"\bik (heb|wil) (van je |van jou )?(nodig )?dat (je|jij)\b",
-            r"\bik wil (graag )?dat (je|jij|jullie|we)\b",
+            r"\bik wil (graag )?dat\b",
             r"\bik vraag (je|jou|van je|van jou) (om|dat|concreet)\b",
             r"\b(de|onze) (afspraak|norm|deadline|standaard) (is|wordt)\b",
             r"\bwe (spreken|hebben) af(gesproken)? dat\b",
@@ -404,7 +428,8 @@ _CUES: dict[str, dict[Language, list[str]]] = {
         "nl": [
             r"\bwat (verwacht|verwachten) (je|jij|u|jullie)\b.{0,30}\b(van )?(mij|me|ons|het team"
             r"|je leidinggevende)\b",
-            r"\bwat (heb|hebben|zou|zouden|mis|wil|wilt|willen) (je|jij|jullie|u)\b.{0,30}\b(van mij"
+            r"\bwat (heb|hebben|zou|zouden|mis|wil|wilt|willen) (je|jij|jullie|u)\b.{0,30}\b(van m"
+            r"ij"
             r"|van me|van ons)\b",
             r"\bwat (heb|hebben) (je|jij|jullie|u)\b.{0,20}\bnodig\b",
             r"\bwat (je|jij|jullie|u) (van mij|van me|van ons) (nodig hebt|nodig hebben|verwacht"
@@ -436,8 +461,10 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"\bi (should|could) have\b",
             r"\b(my bad|my mistake|my fault|that was on me|that'?s on me)\b",
             r"\bi notice (that )?i\b",
-            r"\bi('m| am| was| feel) (a bit |quite |really |honestly )?(annoyed|hurt|upset|taken aback"
-            r"|thrown|shocked|touched|moved|defensive|impatient|irritated|tired|exhausted|stressed)\b",
+            r"\bi('m| am| was| feel) (a bit |quite |really |honestly )?(annoyed|hurt|upset|taken a"
+            r"back"
+            r"|thrown|shocked|touched|moved|defensive|impatient|irritated|tired|exhausted|stressed"
+            r")\b",
             r"\b(maybe|perhaps) you('re| are) right\b",
             r"\bi (realise|realize|admit)\b",
             r"\bi (also )?(made|make|have made) (that )?(mistakes?|the same mistake)\b",
@@ -446,6 +473,12 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"\b(it|this) (also )?(affects|touches|moves|hurts) me\b",
             r"\bhonestly,? i\b",
             r"\bi worry\b",
+            r"\bi('m| am| feel)\b.{0,20}\b(nervous|uneasy|uncomfortable|tense|touched|moved|angry|sad"
+            r"|irritated|impatient|worried|anxious|concerned)\b",
+            r"\b(that|this|it) (worries|bothers|upsets|frustrates|scares|touches|moves|saddens) me\b",
+            r"\bi (struggle|struggled|have struggled|lie awake|lay awake|doubt|doubted)\b",
+            r"\b(keeps|kept) me (up|awake)\b",
+            r"\bmyself\b.{0,20}\b(too|as well)\b|\bi\b.{0,40}\b(either|too)\.?$",
             r"\bpersonally,? i\b",
             r"\bi('m| am) (also |genuinely )?(not )?(sure|certain) (how|what|whether)\b",
         ],
@@ -461,23 +494,33 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"\bik heb (dat|dit|het) zelf ook\b",
             r"\bik (heb|had) (zelf )?ook (eens|wel eens|weleens|een keer|meegemaakt)\b",
             r"\btoen ik\b",
-            r"\bik (was|ben) (vooral |gewoon |zelf |ook )?(moe|moe en|druk|gestrest|ziek|afgeleid)\b",
+            r"\bik (was|ben) (vooral |gewoon |zelf |ook )?(moe|moe en|druk|gestrest|ziek|afgeleid)"
+            r"\b",
             r"\b(slordig|dom|fout|onhandig|niet handig|niet netjes) van (me|mij)\b",
             r"\bik had (het|dat|je|jou)\b.{0,40}\bmoeten\b",
             r"\bik merk (bij mezelf |aan mezelf )?dat ik\b",
             r"\b(doet|deed) (me|mij) (wel |best |echt |toch )?(wat|pijn|zeer)\b",
             r"\b(daar |dat )?schrik ik\b",
-            r"\b(vind|vond) ik (het |dat |dit )?(eerlijk gezegd |zelf |ook )*(lastig|moeilijk|spannend"
+            r"\b(vind|vond) ik (het |dat |dit )?(eerlijk gezegd |zelf |ook )*(lastig|moeilijk|span"
+            r"nend"
             r"|ongemakkelijk|ingewikkeld|zwaar|vervelend|naar|pijnlijk)\b",
             r"\bmisschien heb je gelijk\b",
             r"\bik (besef|realiseer me|geef toe)\b",
             r"\bik weet (het |dat )?(ook |zelf )?niet (altijd )?(precies|zeker|alles|goed)\b",
             r"\bik (maak|maakte|heb) (zelf )?ook (fouten|die fout)\b",
             r"\bik maak me (ook )?zorgen\b",
+            r"\bik (ben|word|voel me)\b.{0,25}\b(zenuwachtig|nerveus|onrustig|ongemakkelijk|gespannen"
+            r"|geraakt|boos|verdrietig|geirriteerd|ongeduldig|bezorgd|onzeker)\b",
+            r"\b(baart|geeft|maakt) (me|mij) (zorgen|onrustig|boos|verdrietig|ongemakkelijk)\b",
+            r"\bik maak me (\w+ )?zorgen\b",
             r"\bik merk (bij mezelf|aan mezelf|dat ik)\b",
             r"\bpersoonlijk (vind|merk|denk|ben) ik\b",
             r"\b(dit|dat|het) raakt (me|mij)\b",
             r"\bik zoek (zelf )?(ook )?(nog )?naar\b",
+            r"\bik (worstel|worstelde|heb .{0,20}geworsteld|lig .{0,15}wakker|lag .{0,15}wakker"
+            r"|heb (daar|dat|het) zelf ook)\b",
+            r"\bzelf ook (mee )?geworsteld\b",
+            r"\b(houdt|hield) (mij|me) (ook )?(bezig|wakker)\b",
         ],
     },
     "backing": {
@@ -506,9 +549,11 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"\bmy door is (always )?open\b",
             r"\byou have my (support|backing|trust)\b",
             r"\b(good|glad|great) (that|you) (you )?(came|told|raised|shared|brought)\b",
-            r"\b(glad|good|great|brave|thanks for) (that )?(you |of you )?(told|said|raised|shared|came"
+            r"\b(glad|good|great|brave|thanks for) (that )?(you |of you )?(told|said|raised|shared"
+            r"|came"
             r"|brought|flagged|mentioned|asked|to tell)\b",
-            r"\b(that was|it was|that'?s) (really |very )?(brave|courageous|strong|great work|solid)\b",
+            r"\b(that was|it was|that'?s) (really |very )?(brave|courageous|strong|great work|soli"
+            r"d)\b",
             r"\bwe('ll| will) (fix|sort|solve|figure|handle) (this|it|that)( out)? together\b",
             r"\byou can do (this|it)\b",
             r"\bi believe in you\b",
@@ -517,20 +562,25 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"\bof course (you|you'?re|you are|you can|you will)\b.{0,20}!",
             r"\byou'?ll (smash|nail|ace|crush|rock) it\b",
             r"\bwithout you\b",
+            r"\b(not going to|won'?t|will not) (leave|let) you (alone|down|on your own|hanging)\b",
+            r"\b(well done|nice work|good job|great job|nicely done|impressive)\b",
             r"\b(i'?m not going to|i won'?t|i will not) (let|allow) (that|this|it)\b",
             r"\b(off your plate)\b",
-            r"\bthe \w+ (was|were) (really |truly )?(great|excellent|brilliant|strong|impressive|spot"
+            r"\bthe \w+ (was|were) (really |truly )?(great|excellent|brilliant|strong|impressive|s"
+            r"pot"
             r" on)\b",
         ],
         "nl": [
-            r"\bik sta (nog steeds |helemaal |echt |gewoon |altijd |hoe dan ook )*(achter|naast|voor)"
+            r"\bik sta (nog steeds |helemaal |echt |gewoon |altijd |hoe dan ook )*(achter|naast|vo"
+            r"or)"
             r" (je|jou|jullie)\b",
             r"\b(tuurlijk|natuurlijk) (kan|kun|ben|mag) (je|jij)\b.{0,20}!",
             r"\b(jij|je) (kan|kunt) alles\b",
             r"\bzonder (jou|jullie)\b",
             r"\b(ga ik|zal ik) (ook )?niet (laten gebeuren|toestaan|accepteren)\b",
             r"\b(van je bord|uit handen nemen|overnemen van je)\b",
-            r"\b(je|jouw|de|het) \w+ (is|zijn|was|waren) (echt |heel |erg |inhoudelijk )?(sterk|goed"
+            r"\b(je|jouw|de|het) \w+ (is|zijn|was|waren) (echt |heel |erg |inhoudelijk )?(sterk|go"
+            r"ed"
             r"|uitstekend|top|knap|mooi|geweldig)\b",
             r"\bik ben er voor (je|jou|jullie)\b",
             r"\bik (steun|help|bescherm|verdedig) (je|jou|jullie)\b",
@@ -553,8 +603,12 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"\bwe (staan|doen) (dit|het) samen\b",
             r"\bik ga voor (je|jou) staan\b",
             r"\bje hebt mijn (steun|vertrouwen)\b",
+            r"\bik laat (je|jou|jullie) (hier |daar |er |nu )?niet (alleen|vallen|in de steek)\b",
+            r"\b(top|goed|mooi|netjes|prima|knap|sterk) gedaan\b",
+            r"\b(echt|heel|erg) knap\b",
             r"\b(fijn|goed|mooi|top|knap|dapper|moedig) dat (je|jij)\b",
-            r"\b(ik vond|ik vind) (het|dat|je) (echt |heel |erg )?(moedig|dapper|knap|sterk|goed|mooi)\b",
+            r"\b(ik vond|ik vind) (het|dat|je) (echt |heel |erg )?(moedig|dapper|knap|sterk|goed|m"
+            r"ooi)\b",
             r"\b(is|zijn|was|waren) (echt |heel |erg |inhoudelijk |gewoon )?(sterk|knap|top|moedig"
             r"|uitstekend|prima werk)\b",
             r"\bwe (lossen|pakken|regelen|fixen) (dit|het) samen\b",
@@ -569,13 +623,18 @@ _CUES: dict[str, dict[Language, list[str]]] = {
     },
     "premature_advice": {
         "en": [
-            r"\byou (really |just |definitely |probably |still |also |actually |seriously |absolutely"
-            r" |might |may |would )*(should(?! have)|shouldn'?t(?! have)|ought to|need to|have to|must|want to|could try"
+            r"\byou (really |just |definitely |probably |still |also |actually |seriously |absolut"
+            r"ely"
+            r" |might |may |would )*(should(?! have)|shouldn'?t(?! have)|ought to|need to|have to|"
+            r"must|(?<=might )want to|(?<=may )want to|could try"
             r"|can try|could just|just need|just have|better|do not need|don'?t need|could|can talk"
-            r"|can ask|can say|can tell|can use|can bring|can start|can'?t (drink|smoke|keep|go on))\b",
-            r"\bi (wish|hope) you('d| would| will| could)? ?(\w+ )?(quit|stop|consider|think|reconsider"
+            r"|can ask|can say|can tell|can use|can bring|can start|can'?t (drink|smoke|keep|go on"
+            r"))\b",
+            r"\bi (wish|hope) you('d| would| will| could)? ?(\w+ )?(quit|stop|consider|think|recon"
+            r"sider"
             r"|heed|listen|try|take|cut|change|talk|do)\b",
-            r"\bone (good |other |more |possible )?(thing|option|idea|way|step|possibility) (you could"
+            r"\bone (good |other |more |possible )?(thing|option|idea|way|step|possibility) (you c"
+            r"ould"
             r"|you can|you might|would be|is to|might be|could be)\b",
             r"\bmake sure (you|that you|to|that)\b",
             r"\b(it'?s|it is|it would be|might be|would be|it might be) (a )?(really )?(good|great"
@@ -587,7 +646,8 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"\b(don'?t you think|wouldn'?t you say|vind je niet dat|denk je niet dat)\b.{0,40}"
             r"\b(should|better|moeten|moet|zou|beter)\b",
             r"\bwhy (don'?t|not) (you|just|try)\b",
-            r"\bhave you (already )?(tried|thought about|considered|talked to|spoken to|asked|checked"
+            r"\bhave you (already )?(tried|thought about|considered|talked to|spoken to|asked|chec"
+            r"ked"
             r"|looked at)\b",
             r"\b(my|the|one) (advice|suggestion|recommendation|tip)\b",
             r"\bi (would |'d )?(suggest|recommend|advise)\b",
@@ -602,10 +662,17 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"\b(maybe|perhaps) you (could|should|can|need|might)\b",
             r"\bit (might|would|could|may) help (to|if you)\b",
             r"^(so |ok |okay |well |then )?(just |simply )?(try|make sure|go|talk to|tell (him|her"
-            r"|them|your)|ask (him|her|them|your)|take|stop|start|focus|write|call|send|plan"
-            r"|prioriti[sz]e|delegate|get|use|put|set|schedule|drop|turn|switch|move|cancel|block|book"
+            r"|them|your)|ask (him|her|them|your)|take|stop(?! (moaning|complaining|whining))|start|focus"
+            r"|write|call|send|plan|sit down|talk|explain|check|install|read|sleep|exercise"
+            r"|prioriti[sz]e|delegate|get|use|put|set|schedule|drop|turn|switch|move|cancel|block|"
+            r"book"
             r"|pick|let them|give (it|him|her|them)|have a word)\b",
             r"\bdon'?t (worry|stress|let it|bother|think about)\b",
+            r"\b(here'?s|this is) what you (do|should do|need to do)\b",
+            r"\b(might|could|would|will) be (good|useful|helpful|great) for you\b",
+            r"\b(course|training|coach|therapist|app|tool|book)\b.{0,25}\b(for you|help you)\b",
+            r"\bthe (easiest|simplest|smartest|quickest|best) (thing|way|option|move)\b",
+            r"^just \w+",
         ],
         "nl": [
             r"\bje (moet|moest|zou|kunt|kan) (gewoon|eens|misschien|maar|beter|echt|toch|dan)\b",
@@ -615,9 +682,11 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"\bwaarom (ga|probeer) (je|jij) (niet|dan niet)\b",
             r"\b(heb|heeft) (je|jij) (al|wel eens|weleens|eens)? ?(geprobeerd|overwogen|gedacht"
             r" aan|nagedacht over)\b",
-            r"^(heb|heeft|ben) (je|jij) (het |dat |dit )?(al |eens |al eens |wel eens |weleens |gewoon )+",
+            r"^(heb|heeft|ben) (je|jij) (het |dat |dit )?(al |eens |al eens |wel eens |weleens |ge"
+            r"woon )+",
             r"\bik zou zeggen\b",
-            r"^(anders |gewoon |even |dan )*(zorg|ga|plan|praat|bel|stuur|neem|stop|begin|maak|schrijf"
+            r"^(anders |gewoon |even |dan )*(zorg|ga|plan|praat|bel|stuur|neem|stop|begin|maak|sch"
+            r"rijf"
             r"|zet|delegeer|prioriteer|pak|regel|gebruik|kies|spreek|geef|mail|app|boek|blokkeer)"
             r" (?!me\b|mij\b)",
             r"\bmijn (advies|tip|suggestie|raad)\b",
@@ -639,14 +708,26 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"|dat|ervoor|met|de|het|je|een|jij|maar)\b",
             r"\bmaak je (daar |er )?(maar )?geen zorgen\b",
             r"\bje moet\b",
-            r"\bik (denk|vind) (dat )?(je|jij) (echt |gewoon |toch |beter )*(moet|zou moeten|beter)\b",
-            r"\bik hoop dat (je|jij) (\w+ )?(stopt|gaat|kiest|overweegt|nadenkt|probeert|luistert)\b",
+            r"\bweet je wat je (doet|moet doen|kunt doen)\b",
+            r"\b(is|zijn|lijkt me) (\w+ )?iets voor (je|jou)\b",
+            r"\b(cursus|training|coach|coaching|app|boek)\b.{0,25}\b(voor je|voor jou|helpen)\b",
+            r"\bhet (handigst|makkelijkst|simpelst|slimst|best|verstandigst)e? (is|als|om|zou)\b",
+            r"^dan (ga|moet|zet|doe|bel|stuur|maak|neem|plan|pak|zeg|vraag) (je|jij) (gewoon|maar|even"
+            r"|eens|toch)\b",
+            r"^(je|jij) (zet|doet|stuurt|belt|maakt|plant|neemt|gaat|pakt) .{0,40}\b(gewoon|even"
+            r"|voortaan|eens)\b",
+            r"\bik (denk|vind) (dat )?(je|jij) (echt |gewoon |toch |beter )*(moet|zou moeten|beter"
+            r")\b",
+            r"\bik hoop dat (je|jij) (\w+ )?(stopt|gaat|kiest|overweegt|nadenkt|probeert|luistert)"
+            r"\b",
             r"\bzorg (er )?(ervoor |wel |gewoon )?dat (je|jij)\b",
             r"\b(het is|het lijkt me|het zou|dat is|dat lijkt me) (een )?(heel |echt )?(goed|slim"
             r"|verstandig|handig|beter)e? (idee|plan|stap|optie|keuze)\b",
-            r"\been (goede |andere |mogelijke )?(optie|mogelijkheid|idee|stap) (is|zou zijn|kan zijn)\b",
+            r"\been (goede |andere |mogelijke )?(optie|mogelijkheid|idee|stap) (is|zou zijn|kan zi"
+            r"jn)\b",
             r"\bgewoon (zeggen|vragen|doen|bellen|proberen|stoppen|negeren)\b",
-            r"\bje (kunt|kan) (ook |gewoon |eens |beter |altijd )*(\w+ )?(proberen|vragen|zeggen|bellen"
+            r"\bje (kunt|kan) (ook |gewoon |eens |beter |altijd )*(\w+ )?(proberen|vragen|zeggen|b"
+            r"ellen"
             r"|aangeven|plannen|regelen|oppakken|doen)\b",
         ],
     },
@@ -661,8 +742,15 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"\beveryone (has|deals with|feels|goes through|is|has to)\b",
             r"\bthat'?s (just )?(how|the way) (it is|it goes|things are|it works)\b",
             r"\b(rules|policy) (are|is) (rules|policy|clear|the policy)\b",
+            r"\b(policy|rules)'?s (policy|rules)\b",
             r"\b(the )?policy (is|says) (clear|very clear)\b",
-            r"\bthere'?s nothing (i|we|anyone) can do\b",
+            r"\b(there'?s )?nothing (i|we|anyone) can do\b",
+            r"\b(that'?s|such is) life\b",
+            r"\b(oh please|typical)\b",
+            r"\byou (never|always) (pay attention|listen|think|do this|do that)\b",
+            r"\bend of (discussion|story)\b",
+            r"\bi (don'?t|do not) have time for (this|that)\b",
+            r"\b(that'?s|it'?s) (just )?(nonsense|rubbish|ridiculous)\b",
             r"\b(get over it|suck it up|deal with it|toughen up|man up|grow up|stop (complaining"
             r"|whining|moaning|crying))\b",
             r"\bi (don'?t|do not) have time for (this|that|these)\b",
@@ -705,10 +793,12 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"\b(nu|nou) eenmaal\b",
             r"\b(regels|beleid) (zijn|is) (regels|beleid|duidelijk)\b",
             r"\bhet beleid is (heel |gewoon )?(duidelijk|zo)\b",
-            r"\bdaar (kan|valt|kunnen) (ik|we|je|jij)? ?(niets|niks) (aan )?(doen|te doen|veranderen)"
+            r"\bdaar (kan|valt|kunnen) (ik|we|je|jij)? ?(niets|niks) (aan )?(doen|te doen|verander"
+            r"en)"
             r"\b",
             r"\b(daar|hier) heb ik (nu )?geen tijd voor\b",
-            r"\b(eigen schuld|jouw probleem|je eigen probleem|niet mijn probleem|jouw eigen schuld)\b",
+            r"\b(eigen schuld|jouw probleem|je eigen probleem|niet mijn probleem|jouw eigen schuld"
+            r")\b",
             r"\bje (moet|moest) (maar|gewoon) (even )?(doorbijten|doorzetten|accepteren|wennen)\b",
             r"\bkom op\b",
             r"\bje (doet|bent|zegt|komt) (ook )?(altijd|nooit)\b",
@@ -725,6 +815,13 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"\b(rustig|kalm) (nou|maar) (even )?\b",
             r"\bgeen excuses\b",
             r"\bhet is wat het is\b",
+            r"\b(dat|het) is (echt |gewoon |toch )?(onzin|flauwekul|nonsens|kletskoek)\b",
+            r"^(ach kom|ach|joh|kom op)\b.{0,5}[,.!]",
+            r"\btypisch\b",
+            r"\bje (let|luistert|doet|denkt|snapt) (ook )?nooit\b",
+            r"\beinde (discussie|verhaal)\b",
+            r"\b(dat|zo) is (het )?beleid\b",
+            r"\b(daar|hier) heb ik (nu |echt |nu echt |gewoon )*geen tijd voor\b",
             r"\b(ik ga|wil ik) (daar |hier )?(verder |echt )?geen discussie\b",
             r"\bgeen discussie (over|meer)\b",
             r"\b(dat|het) (slijt|gaat|waait) (wel |vanzelf )*(over|weg)\b",
@@ -753,7 +850,8 @@ _COMPILED: dict[str, dict[Language, re.Pattern[str]]] = {
 _FILLERS = re.compile(
     r"^((okay|ok|oke|oké|so|well|and|but|uh|um|uhm|hmm|mm-?hmm|right|yeah|yes|alright|all right"
     r"|now|then|en|dus|maar|nou|goed|ja|nee|eh|ehm|hm|oh|ah|ik snap het|i see|got it|sure|good"
-    r"|great|and then|en dan|oke dus|you know|weet je|zeg|hey|hi|hallo|luister)[,.!]?\s+)+"
+    r"|great|and then|en dan|oke dus|hey|hi|hallo)[,.!]?\s+"
+    r"|(you know|weet je|zeg|luister|look|kijk)[,.!]\s+)+"
 )
 _OPEN_START = {
     "en": re.compile(
@@ -775,7 +873,8 @@ _BLAME_WHY = {
     "nl": re.compile(
         r"^(hoe kan (dat|het|je) (nou|nu toch)|hoe (heb|kon) je (dit|dat|het) (nou |nu )?(kunnen"
         r"|missen|vergeten)|waarom (zou|moet) je (nou|nu)|wat dacht je (nou|wel)|wat bezielt je"
-        r"|waarom doe je (nou|nu) (zo|weer)|waarom (ben|heb|had|was) (je|jij) (\w+ ){0,4}(niet|geen))\b"
+        r"|waarom doe je (nou|nu) (zo|weer)|waarom (ben|heb|had|was) (je|jij) (\w+ ){0,4}(niet|gee"
+        r"n))\b"
     ),
 }
 _FAKE_OPEN = {
@@ -786,7 +885,8 @@ _FAKE_OPEN = {
         r"|how did you (manage|miss|forget))\b"
     ),
     "nl": re.compile(
-        r"^(waarom \w+ (je|jij) (\w+ ){0,3}(niet|geen)|wat dacht je (ervan|van)|wat als je|hoe zou het"
+        r"^(waarom \w+ (je|jij) (\w+ ){0,3}(niet|geen)|wat dacht je (ervan|van)|wat als je|hoe zou"
+        r" het"
         r" zijn als je gewoon|hoe kan (dat|het|je) (nou|nu toch)|hoe (heb|kon) je (dit|dat|het)"
         r" (nou |nu )?(kunnen|missen|vergeten)|waarom (zou|moet) je (nou|nu)|wat dacht je (nou"
         r"|wel)|wat bezielt je|waarom doe je (nou|nu) (zo|weer))\b"
@@ -803,9 +903,11 @@ _TAG_QUESTION = re.compile(
 _CHECKING_TAG = re.compile(
     r"\b(is that (right|correct|true|fair|so|accurate|it)|am i (right|way off|off|wrong)|do i have"
     r" (that|it) right|did i get (that|it) right|have i got (that|it) right|or am i"
-    r"|klopt (dat|het)|heb ik (dat|het) (zo )?goed|zie ik (dat|het) (zo )?goed|zit ik (daar|er|hier)"
+    r"|klopt (dat|het)|heb ik (dat|het) (zo )?goed|zie ik (dat|het) (zo )?goed|zit ik (daar|er|hie"
+    r"r)"
     r" (goed|ver naast|naast)|of zit het anders|of is (er|het) (iets|nu iets) anders|is dat zo\?"
-    r"|of niet\?|of vergis ik me)"
+    r"|of niet\?|of vergis ik me|is that the case|is dat (het geval|zo)|zit ik (er|daar)naast"
+    r"|am i off)"
 )
 
 _CLOSED_START = {
@@ -866,6 +968,36 @@ _SO_FRAME = re.compile(
     r"^((okay|ok|oke|right|yeah|yes|well|ja|nou|oh|hmm|mm-?hmm|alright|goed)[,.!]?\s+)*"
     r"(so|dus)[,]?\s+(?!(i|ik|we|wij|let'?s|laten|then|dan|what|wat|how|hoe)\b)"
 )
+# Openings that put the employee's experience into words ("It sounds like you...").
+_REFLECTIVE_FRAME = {
+    "en": re.compile(
+        r"^(it sounds like|sounds like|it seems (like|that)|seems like|it looks like|so it sounds"
+        r"|you'?re feeling|you feel|you felt|you want|you'?d (like|rather|prefer)|you'?re (not sure"
+        r"|wondering|worried|concerned|thinking|hoping|afraid|saying)|you'?ve been|you don'?t want"
+        r"|you really|you'?re really|part of you|for you,|to you,)\b"
+    ),
+    "nl": re.compile(
+        r"^(het klinkt (alsof|of|dat)|klinkt alsof|het lijkt (erop )?(alsof|of|dat)|je voelt"
+        r"|je wilt (eigenlijk|graag|liever)|je zou (eigenlijk |graag |liever )|je bent (niet zeker"
+        r"|bang|bezorgd|benieuwd|aan het twijfelen)|je twijfelt|je hoopt|je maakt je zorgen"
+        r"|voor jou is|jij wilt (eigenlijk|graag|liever)|je hebt het gevoel)\b"
+    ),
+}
+# The employee as the one who experiences: "you feel", "je mist", "you've been noticing".
+_EXPERIENCE = {
+    "en": re.compile(
+        r"\byou('re|'ve| are| have| were)?( (really|also|still|already|kind of|sort of|perhaps"
+        r"|maybe|just|been|now|starting to))* (feel|felt|feeling|think|thought|want|wanted|wanna"
+        r"|wish|worry|worried|notice|noticed|noticing|see|saw|find|found|believe|hope|hoped|like"
+        r"|liked|enjoy|enjoyed|miss|missed|struggle|struggled|wonder|wondering|realize|realise"
+        r"|realized|realised|value|care|cared|love|hate|mean|meant)\b"
+    ),
+    "nl": re.compile(
+        r"\b(je|jij) (\w+ )?(voelt|voelde|denkt|dacht|wilt|wil|wou|hoopt|mist|miste|merkt|merkte"
+        r"|ziet|zag|vindt|vond|twijfelt|worstelt|weet(?! wel)|realiseert|geniet|baalt|houdt van"
+        r"|hecht)\b"
+    ),
+}
 # Discourse markers that sound personal but usually only introduce another move.
 _WEAK_SELF = {
     "en": re.compile(
@@ -878,6 +1010,11 @@ _WEAK_SELF = {
 _PERFUNCTORY = re.compile(
     r"^(how does that sound|sound good|does that sound (ok|okay|good|fair)|ok|okay|alright"
     r"|hoe klinkt dat|klinkt dat goed|oke|is dat goed|akkoord)\s*\?$"
+)
+_LOGISTICS = re.compile(
+    r"^(zullen we|shall we|should we (start|begin|get started)|do you have (a|five|ten|some)"
+    r" (minute|sec|second|moment|time)|heb je (even|vijf minuten|tijd|een momentje)|wil je (koffie"
+    r"|thee|iets drinken)|(would you like|do you want) (a |some )?(coffee|tea|a drink))\b"
 )
 _WH_ONLY = re.compile(r"^(what|wat|huh|hè|he|sorry|pardon)\s*\?$")
 
@@ -894,11 +1031,16 @@ def _sentence_labels(sentence: Sentence, lang: Language) -> set[str]:
         strong = _COMPILED["self_disclosure"][lang].search(_WEAK_SELF[lang].sub(" ", norm))
         if not strong:
             found.discard("self_disclosure")
+    if "check_assumption" in found:
+        # the thought a leader catches and checks is the assumption, not a disclosure
+        found -= {"name_energy", "self_disclosure"}
     if not core.strip(" ?.!-'\""):
         return found  # a bare "Yeah?" or "Right." carries no behaviour
 
     is_question = sentence.is_question
-    if is_question and (_PERFUNCTORY.search(core) or _WH_ONLY.search(core)):
+    if is_question and (
+        _PERFUNCTORY.search(core) or _WH_ONLY.search(core) or _LOGISTICS.search(core)
+    ):
         return found
     fake_open = bool(_FAKE_OPEN[lang].search(core))
     if fake_open:
@@ -936,26 +1078,45 @@ def _sentence_labels(sentence: Sentence, lang: Language) -> set[str]:
             found.add("closed_question")
         elif not found and words > 2:
             found.add("_weak_closed")  # "Je wilt dus promotie?": a guess as a question
-    elif not is_question and not found and _SO_FRAME.search(norm) and len(core.split()) >= 5:
+    elif (
+        not is_question
+        and not found
+        and (
+            (_SO_FRAME.search(norm) and len(core.split()) >= 5)
+            or _REFLECTIVE_FRAME[lang].search(core)
+            or _EXPERIENCE[lang].search(core)
+        )
+    ):
         found.add("name_energy" if _FEELING_WORD[lang].search(core) else "summarize")
 
     # naming a feeling or the unspoken already goes beyond a plain summary
-    if found & {"name_unspoken", "name_energy"} and "summarize" in found:
-        if not _COMPILED["summarize"][lang].search(norm):
-            found.discard("summarize")
+    if (
+        found & {"name_unspoken", "name_energy"}
+        and "summarize" in found
+        and not _COMPILED["summarize"][lang].search(norm)
+    ):
+        found.discard("summarize")
     # asking about feelings is an open question about energy, not a statement of advice
-    if "open_question" in found and "premature_advice" in found and not fake_open:
-        if not re.search(r"\b(should|moet|zou moeten)\b", norm):
-            found.discard("premature_advice")
+    if (
+        "open_question" in found
+        and "premature_advice" in found
+        and not fake_open
+        and not re.search(r"\b(should|moet|zou moeten)\b", norm)
+    ):
+        found.discard("premature_advice")
     return found
 
 
-def _resolve_turn(per_sentence: list[set[str]]) -> list[set[str]]:
+_UNCERTAIN = re.compile(
+    r"\b(not (sure|certain)|might be wrong|could be wrong|weet (het )?niet (zeker|precies)"
+    r"|kan (het )?mis hebben|niet zeker)\b"
+)
+
+
+def _resolve_turn(per_sentence: list[set[str]], texts: list[str]) -> list[set[str]]:
     """Turn-level decisions that need more than one sentence (see evals/data/README.md)."""
     union = set().union(*per_sentence) if per_sentence else set()
-    reflective_at = next(
-        (i for i, labels in enumerate(per_sentence) if labels & _REFLECTIVE), None
-    )
+    reflective_at = next((i for i, labels in enumerate(per_sentence) if labels & _REFLECTIVE), None)
     asked_at = next(
         (
             i
@@ -975,6 +1136,10 @@ def _resolve_turn(per_sentence: list[set[str]]) -> list[set[str]]:
             labels.discard("_weak_closed")
             if not (union & (_REFLECTIVE | {"open_question", "ask_expectation", "_check"})):
                 labels.add("closed_question")
+        # "..., but I'm not sure" is part of offering an assumption for checking
+        if "check_assumption" in union and "self_disclosure" in labels:
+            if _UNCERTAIN.search(texts[position]):
+                labels.discard("self_disclosure")
         # "..., is dat toeval?" after naming something checks it; options after an open
         # question ("Meer uitleg, of iets anders?") only illustrate it
         if (reflective_at is not None and position > reflective_at) or (
@@ -988,6 +1153,30 @@ def _resolve_turn(per_sentence: list[set[str]]) -> list[set[str]]:
     return resolved
 
 
+_WORD_RE = re.compile(r"[a-z][a-z'-]{3,}")
+_FUNCTION_WORDS = frozenset(
+    """that this with have what there they them then than when were will would could should
+    just like know about really yeah okay well feel feeling think your you're have been
+    maar niet voor door over naar heel echt gewoon even toch want omdat heeft hebben worden
+    wordt zijn waren deze gevoel eigenlijk steeds hebt bent kunt wilt moet moest zult""".split()
+)
+
+
+def _content_words(norm: str) -> set[str]:
+    # a crude stem (vindt/vind, works/work) so "je vindt" echoes "ik vind"
+    return {
+        word.rstrip("ts") if len(word) > 5 else word
+        for word in _WORD_RE.findall(norm)
+        if word not in _FUNCTION_WORDS
+    }
+
+
+def _is_echo(sentence_norm: str, context_words: set[str]) -> bool:
+    """Most of the sentence's content words are the employee's own words."""
+    words = _content_words(sentence_norm)
+    return bool(words) and len(words & context_words) / len(words) >= 0.7
+
+
 def label_sentences(text: str, lang: Language, context: str = "") -> Labelling:
     """Label a leader turn: union of the sentence labels; "other" when nothing applies.
 
@@ -995,13 +1184,24 @@ def label_sentences(text: str, lang: Language, context: str = "") -> Labelling:
     not use it because echoing the employee's words is not a summary.
     """
     sentences = strip_scorer_address(split_sentences(text))
-    per_sentence = _resolve_turn([_sentence_labels(sentence, lang) for sentence in sentences])
+    per_sentence = _resolve_turn(
+        [_sentence_labels(sentence, lang) for sentence in sentences], [s.norm for s in sentences]
+    )
+    context_words = _content_words(normalise(context)) if context else set()
+    for sentence, labels in zip(sentences, per_sentence, strict=True):
+        if (
+            "summarize" in labels
+            and context_words
+            and not _COMPILED["summarize"][lang].search(sentence.norm)
+            and _is_echo(sentence.norm, context_words)
+        ):
+            labels.discard("summarize")  # repeating their words is not restating them
     evidence: dict[str, str] = {}
     for sentence, labels in zip(sentences, per_sentence, strict=True):
         for label in sorted(labels, key=LABELS.index):
             evidence.setdefault(label, sentence.raw)
-    labels = [label for label in LABELS if label in evidence]
-    if not labels:
-        labels = ["other"]
+    ordered = [label for label in LABELS if label in evidence]
+    if not ordered:
+        ordered = ["other"]
         evidence["other"] = sentences[0].raw if sentences else text.strip()
-    return Labelling(labels=labels, evidence=evidence)
+    return Labelling(labels=ordered, evidence=evidence)

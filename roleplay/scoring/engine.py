@@ -224,9 +224,7 @@ def score_transcript(
             # nothing in this turn speaks to the employee: it does not count at all
             injection_only.add(index)
         if ignored:
-            notes.append(
-                _text(language, "ignored").format(index=index, count=len(ignored))
-            )
+            notes.append(_text(language, "ignored").format(index=index, count=len(ignored)))
         turn_labels[index] = current
         turn_evidence[index] = explained
         report_turns.append(
@@ -278,9 +276,12 @@ def score_transcript(
     values: dict[str, float] = {}
     for key in rubric.evaluation_order():
         if key in rubric.composites:
-            parts = rubric.composites[key]
-            total = sum(parts.values())
-            values[key] = sum(values[part] * w for part, w in parts.items()) / total
+            composite = rubric.composites[key]
+            total = sum(composite.parts.values())
+            value = sum(values[part] * w for part, w in composite.parts.items()) / total
+            for part, strength in composite.damped_by.items():
+                value *= 1 - strength + strength * values[part]
+            values[key] = value
         else:
             lines = rubric.lines_for(key)
             total = sum(line.weight for line in lines)
@@ -290,7 +291,9 @@ def score_transcript(
         notes.insert(0, _text(language, "no_leader"))
     scores = {key: _percent(value) for key, value in values.items()}
 
-    suggestions = _suggestions(rubric, transcript, language, turn_labels, turn_evidence, line_results)
+    suggestions = _suggestions(
+        rubric, transcript, language, turn_labels, turn_evidence, line_results
+    )
     dimensions: dict[str, Dimension] = {}
     for key in rubric.evaluation_order():
         name = rubric.scores[key].get(language)
@@ -322,13 +325,16 @@ def score_transcript(
     for key in rubric.evaluation_order():
         if key not in rubric.composites:
             continue
-        parts = rubric.composites[key]
-        children = [dimensions[part] for part in parts]
+        composite = rubric.composites[key]
+        children = [dimensions[part] for part in composite.dependencies()]
         dimensions[key] = Dimension(
             key=key,
             name=rubric.scores[key].get(language),
             score=scores[key],
-            components=dict(parts),
+            components={
+                **composite.parts,
+                **{f"damped_by:{k}": v for k, v in composite.damped_by.items()},
+            },
             lines=[line for child in children for line in child.lines],
             evidence=[e for child in children for e in child.evidence][: 2 * len(children) + 2],
             passages=_unique_passages(p for child in children for p in child.passages),
@@ -414,9 +420,7 @@ def _suggestions(
             chosen.append(suggestion)
 
     missed = [
-        line
-        for line in rubric.lines
-        if not line.is_penalty and line_results[line.id].score < 50
+        line for line in rubric.lines if not line.is_penalty and line_results[line.id].score < 50
     ]
     overall_weight = _overall_weights(rubric)
     missed.sort(key=lambda line: -overall_weight.get(line.dimension, 0.0) * line.weight)
@@ -439,7 +443,9 @@ def _suggestions(
             Suggestion(
                 line_id=line.id,
                 turn_index=leader_index,
-                quote=_quote(transcript.turns[leader_index].text) if leader_index is not None else None,
+                quote=_quote(transcript.turns[leader_index].text)
+                if leader_index is not None
+                else None,
                 issue=line.text.get(language),
                 better=better,
             )
@@ -452,12 +458,12 @@ def _overall_weights(rubric: Rubric) -> dict[str, float]:
     weights: dict[str, float] = {}
 
     def spread(key: str, weight: float) -> None:
-        parts = rubric.composites.get(key)
-        if not parts:
+        composite = rubric.composites.get(key)
+        if not composite:
             weights[key] = weights.get(key, 0.0) + weight
             return
-        total = sum(parts.values())
-        for part, part_weight in parts.items():
+        total = sum(composite.parts.values())
+        for part, part_weight in composite.parts.items():
             spread(part, weight * part_weight / total)
 
     spread("overall", 1.0)
@@ -470,7 +476,10 @@ _TEXTS: dict[str, dict[Language, str]] = {
         "en": "There is no leader turn to score; all scores are 0.",
     },
     "ignored": {
-        "nl": "Beurt {index}: {count} zin(nen) richtte(n) zich tot de beoordelaar en telde(n) niet mee.",
+        "nl": (
+            "Beurt {index}: {count} zin(nen) richtte(n) zich tot de beoordelaar"
+            " en telde(n) niet mee."
+        ),
         "en": "Turn {index}: {count} sentence(s) addressed the scorer and did not count.",
     },
 }

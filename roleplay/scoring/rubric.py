@@ -83,13 +83,27 @@ class RubricLine(BaseModel):
         return frozenset(self.penalises or self.rewards)
 
 
+class Composite(BaseModel):
+    """A score made of other scores: a weighted mean of `parts`, then damped by each
+    `damped_by` score d with strength s (multiplied by 1 - s + s * d), so avoiding a
+    pitfall can lower a score but never earn points on its own."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    parts: dict[str, float] = Field(min_length=1)
+    damped_by: dict[str, float] = Field(default_factory=dict)
+
+    def dependencies(self) -> list[str]:
+        return [*self.parts, *self.damped_by]
+
+
 class Rubric(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     version: str = Field(min_length=1)
     source: str = Field(min_length=1)
     scores: dict[str, Bilingual]
-    composites: dict[str, dict[str, float]]
+    composites: dict[str, Composite]
     lines: list[RubricLine] = Field(min_length=1)
 
     @model_validator(mode="after")
@@ -106,14 +120,19 @@ class Rubric(BaseModel):
                 raise ValueError(f"line {line.id}: dimension {line.dimension!r} not in `scores`")
             if line.dimension in self.composites:
                 raise ValueError(f"line {line.id}: {line.dimension!r} is a composite")
-        for name, parts in self.composites.items():
+        for name, composite in self.composites.items():
             if name not in self.scores:
                 raise ValueError(f"composites.{name}: not in `scores`")
-            for part, weight in parts.items():
+            for part, weight in composite.parts.items():
                 if part not in self.scores:
-                    raise ValueError(f"composites.{name}.{part}: not in `scores`")
+                    raise ValueError(f"composites.{name}.parts.{part}: not in `scores`")
                 if weight <= 0:
-                    raise ValueError(f"composites.{name}.{part}: weight must be positive")
+                    raise ValueError(f"composites.{name}.parts.{part}: weight must be positive")
+            for part, strength in composite.damped_by.items():
+                if part not in self.scores:
+                    raise ValueError(f"composites.{name}.damped_by.{part}: not in `scores`")
+                if not 0 < strength <= 1:
+                    raise ValueError(f"composites.{name}.damped_by.{part}: must be in (0, 1]")
         for key in self.scores:
             if key not in self.composites and not any(line.dimension == key for line in self.lines):
                 raise ValueError(f"scores.{key}: no line and no composite defines it")
@@ -134,7 +153,8 @@ class Rubric(BaseModel):
             if key in visiting:
                 raise ValueError(f"composites: cycle through {key!r}")
             visiting.add(key)
-            for part in self.composites.get(key, {}):
+            composite = self.composites.get(key)
+            for part in composite.dependencies() if composite else []:
                 visit(part)
             visiting.discard(key)
             order.append(key)
