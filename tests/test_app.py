@@ -373,20 +373,32 @@ def test_scenario_authoring_reports_field_errors_and_tries_the_persona() -> None
     at.run()
     at.switch_page("ui/coach.py").run()
     assert not at.exception
-    source = (
-        Path(__file__).resolve().parent.parent / "roleplay/scenarios" / f"{SCENARIO}.yaml"
-    ).read_text()
-    broken = source.replace("id: disengaged-employee", "id: Bad Id", 1)
-    at.text_area(key="coach_scenario_yaml").input(broken)
+    # the form, filled from a shipped scenario
+    at.selectbox(key="coach_scenario_template").set_value(f"builtin:{SCENARIO}").run()
+    assert at.text_input(key="sf_id").value == SCENARIO
+    at.text_input(key="sf_id").input("Bad Id")
+    at.text_input(key="sf_persona_name").input("")
     at.button(key="coach_validate").click().run()
     assert not at.exception, at.exception
-    assert any("id" in str(error.value) for error in at.error)
-    mine = source.replace("id: disengaged-employee", "id: my-mark", 1)
-    at.text_area(key="coach_scenario_yaml").input(mine)
+    errors = [str(error.value) for error in at.error]
+    assert "Errors in the scenario" in errors
+    assert any(error.startswith("id:") for error in errors), errors
+    assert any(error.startswith("persona\\.name:") for error in errors), errors
+    at.text_input(key="sf_id").input("my-mark")
+    at.text_input(key="sf_persona_name").input("Marco")
     at.button(key="coach_save").click().run()
     assert not at.exception, at.exception
-    assert any("saved" in str(s.value) for s in at.success)
+    assert any("saved" in str(s.value) for s in at.success), [e.value for e in at.error]
     assert chat(at), "the persona of the saved scenario opens a try-out conversation"
+    from ui import resources
+
+    assert resources.store().get_scenario("my-mark").yaml_text.count("Marco") >= 1
+    # the same schema in YAML mode, errors named by file and field
+    at.segmented_control(key="coach_scenario_mode").set_value("yaml").run()
+    at.text_area(key="coach_scenario_yaml").input("id: x\ntitle: 3\n")
+    at.button(key="coach_validate").click().run()
+    assert not at.exception, at.exception
+    assert any("title" in str(error.value) for error in at.error)
 
 
 def test_oidc_sign_in_through_st_login_creates_the_account() -> None:

@@ -80,10 +80,8 @@ def errors_by_field(message: str) -> dict[str, list[str]]:
         path = match.group("path").strip() if match else ""
         text = match.group("message").strip() if match else line.strip()
         top = re.split(r"[.\[]", path, maxsplit=1)[0] if path else ""
-        if top in ("id", *LOCALIZED_FIELDS, "persona", "learning_goals"):
-            field = top
-        else:
-            field = "advanced"
+        known = ("id", *LOCALIZED_FIELDS, "persona", "learning_goals")
+        field = top if top in known else "advanced"
         grouped.setdefault(field, []).append(f"{path}: {text}" if path else text)
     return grouped
 
@@ -111,14 +109,13 @@ def render(lang: Language) -> dict[str, Any]:
     for field in LOCALIZED_FIELDS:
         _localized(field, t(f"form_{field}", lang), area=field != "title")
     st.markdown(f"**{t('form_persona', lang)}**")
-    columns = st.columns([3, 1])
-    columns[0].text_input(t("form_persona_name", lang), key=_key("persona", "name"))
-    columns[1].number_input(
+    name_column, age_column = st.columns([3, 1])
+    name_column.text_input(t("form_persona_name", lang), key=_key("persona", "name"))
+    age_column.number_input(
         t("form_persona_age", lang), min_value=16, max_value=80, step=1, key=_key("persona", "age")
     )
     for field in PERSONA_LOCALIZED:
-        columns = st.columns(2)
-        for column, code in zip(columns, LANGUAGES, strict=True):
+        for column, code in zip(st.columns(2), LANGUAGES, strict=True):
             column.text_input(
                 f"{t(f'form_persona_{field}', lang)} ({code})", key=_key("persona", field, code)
             )

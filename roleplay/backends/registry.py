@@ -18,6 +18,20 @@ from typing import Any
 
 from roleplay.backends import config
 from roleplay.backends.base import Backend, BackendConfigError
+from roleplay.backends.config import resolve_key
+
+__all__ = [
+    "BackendInfo",
+    "active_backend_description",
+    "available_backends",
+    "backend_names",
+    "describe_backend",
+    "get_backend",
+    "register_backend",
+    "resolve_key",
+    "selected_backend_name",
+    "unregister_backend",
+]
 
 logger = logging.getLogger(__name__)
 

@@ -67,7 +67,7 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"\bif i (understand|hear|heard|got|get) (you|that|this|it|what you)\b.{0,20}"
             r"(correctly|right)",
             r"\bif i understand (correctly|right)",
-            r"\b(what )?i('m| am) hearing\b",
+            r"\bwhat i('m| am) hearing( is| you say)?\b",
             r"\bwhat i hear\b",
             r"\bi hear you say",
             r"\bso (what )?you('re| are)? (saying|telling me|mean)\b",
@@ -84,6 +84,8 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"\bso (basically|in short),? you\b",
             r"\bif i('ve| have) got (this|it|that|you) right\b",
             r"\bwhat i hear is\b",
+            r"\bwhat i (understand|gather|take away) (is|from)\b",
+            r"\bi understand (from what you say|that you)\b",
             r"\bwhat you'?re (saying|describing|telling me) is\b",
             r"\bso what you (miss|want|need|mean|like|liked) is\b",
         ],
@@ -106,6 +108,9 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"\bik hoor dat (je|jij)\b",
             r"\bals ik het zo hoor\b",
             r"\bik hoor:",
+            r"\bwat ik (begrijp|opmaak|meeneem) (is|uit)\b",
+            r"\bik begrijp (uit je verhaal|uit wat je zegt|dat je|dat jij)\b",
+            r"\bsamenvattend\b",
             r"\b(even )?kijken of ik (het|je|jou) (goed )?(snap|begrijp|volg)\b",
             r"^(je|jij) (vindt|zegt|bedoelt|geeft aan) dat\b",
         ],
@@ -188,6 +193,7 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"|nauwelijks|weinig|geen|nooit|uit)\b",
             r"\bje het\b.{0,20}\b(niet|nooit) over\b",
             r"\bliever niet (zegt|zeggen|vertelt|bespreekt)\b",
+            r"\bzeg je (eigenlijk |verder |nog )?(niet zoveel|niet veel|weinig|niks|niets|nauwelijks)\b",
             r"\bvan onderwerp (verandert|veranderen|wisselt|wisselen)\b",
             r"\b(je )?kijkt (weg|naar beneden|de andere kant op|naar de grond)\b",
             r"\b(oogcontact|je blik)\b",
@@ -222,6 +228,11 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"|painful|stressful|upsetting|scary|lonely|exhausting|overwhelming|heavy)\b",
             r"\b(it|this|that) (affects|is affecting|is getting to|gets to|hurts) you\b",
             r"\b(affecting|getting to|hurting|weighing on|bothering|upsetting|touching) you\b",
+            r"\b(bothers|upsets|frustrates|annoys|hurts|worries|irritates|angers|saddens) you\b",
+            r"\bi'?m (hearing|sensing|seeing|noticing|picking up)\b.{0,30}\b("
+            + _FEELINGS_EN
+            + r")\b",
+            r"\b(sounds|sounded|seems|seemed|looks|looked)\b.{0,12}\b(" + _FEELINGS_EN + r")\b",
             r"\byour (frustration|anger|worry|worries|fear|fears|sadness|disappointment|stress"
             r"|feelings?|emotions?)\b",
             r"\b(ouch|that stings|that hurts|that lands|that hits)\b",
@@ -255,6 +266,8 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"|boos|emotioneel|ongemakkelijk)\b",
             r"\braakt (je|jou|me|mij)\b",
             r"\b(je|jou|jullie) (raakt|dwarszit|bezighoudt|pijn doet|zwaar valt|aangrijpt|raken)\b",
+            r"\b(stoort|ergert|frustreert|irriteert|kwetst|raakt|steekt|grieft) (je|jou)\b",
+            r"\b(klinkt|klonk|lijkt|leek|oogt)\b.{0,12}\b(" + _FEELINGS_NL + r")\b",
             r"\bzucht\w*\b",
             r"\barmen over elkaar\b",
             r"\b(dat|het) (moet|lijkt|klinkt|voelt) (me |mij )?(echt |heel |best |wel |nogal )?("
@@ -283,6 +296,7 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"\b(can|could|would|will) you\b.{0,20}\b(tell|describe|explain|share|walk me|help me"
             r" understand|elaborate|give me an example|say more)\b",
             r"\bi('d| would) (love|like) to hear\b",
+            r"\b(can|could|would) you\b.{0,20}\bexample\b",
             r"\btell me (more|about|what|how|why|a bit|a little|something)\b",
             r"\bsay (a bit |a little |some )?more\b",
             r"\bwhat else\b",
@@ -295,6 +309,7 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"\b(kun|kan|wil|zou|wilt|kunt) (je|jij|u)\b.{0,30}\b(vertellen|uitleggen|beschrijven"
             r"|toelichten|delen|uitweiden|schetsen)\b",
             r"\b(zeg|vertel) (het )?(maar )?(gerust|rustig)\b",
+            r"\b(kun|kan|wil|zou|wilt|kunt) (je|jij|u)\b.{0,20}\bvoorbeeld\b",
             r"\bik hoor (graag|het graag)\b",
             r"\bvertel (eens|me|daar|meer|er|wat|het|jij)\b",
             r"\bik ben (wel |heel |erg |echt |oprecht )*(benieuwd|nieuwsgierig)\b",
@@ -332,6 +347,7 @@ _CUES: dict[str, dict[Language, list[str]]] = {
         ],
         "nl": [
             r"\bik ga ervan uit\b",
+            r"\bik vul (misschien |nu |hier |wellicht )?(iets|dat|het|te veel|wat) in\b",
             r"\bik merk dat ik (meteen |direct |al |gewoon )?(denk|dacht|aanneem|invul|conclu)",
             r"\bik (vermoed|krijg het idee|heb het vermoeden)\b",
             r"\bzit ik (er|daar|hier)(naast| naast| ver naast)\b",
@@ -393,6 +409,7 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"\bwat ik (van je |van jou |van jullie )?(verwacht|nodig heb|vraag)\b",
             r"\bik (heb|wil) (van je |van jou )?(nodig )?dat (je|jij)\b",
             r"\bik wil (graag )?dat\b",
+            r"\bwil ik (graag )?dat\b",
             r"\bik vraag (je|jou|van je|van jou) (om|dat|concreet)\b",
             r"\b(de|onze) (afspraak|norm|deadline|standaard) (is|wordt)\b",
             r"\bwe (spreken|hebben) af(gesproken)? dat\b",
@@ -421,6 +438,7 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"\bhow do you see my role\b",
             r"\bwhat do you expect\b",
             r"\bwhat would you need\b",
+            r"\b(where|how|what|in what way) can i (best |most )?(help|support|do for) you\b",
             r"\b(do|would) you (want|need|like) me to\b",
             r"\bwhat (role|part) (do|would) you (want|like|see for) me\b",
             r"\bwhat (do|would|did) you (need|want|expect|miss)\b.{0,20}\bfrom (me|us)\b",
@@ -431,7 +449,7 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"\bwat (heb|hebben|zou|zouden|mis|wil|wilt|willen) (je|jij|jullie|u)\b.{0,30}\b(van m"
             r"ij"
             r"|van me|van ons)\b",
-            r"\bwat (heb|hebben) (je|jij|jullie|u)\b.{0,20}\bnodig\b",
+            r"\bwat (heb|hebt|hebben) (je|jij|jullie|u)\b.{0,20}\bnodig\b",
             r"\bwat (je|jij|jullie|u) (van mij|van me|van ons) (nodig hebt|nodig hebben|verwacht"
             r"|verwachten|mist|missen)\b",
             r"\bhoe kan ik (je|jou|jullie) (het beste )?(helpen|ondersteunen|steunen)\b",
@@ -443,6 +461,7 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"\bwat mag ik van (je|jou) verwachten\b",
             r"\bhoe zie (je|jij) mijn rol\b",
             r"\bwat verwacht (je|jij)\b",
+            r"\b(waar|hoe|waarmee) kan ik (je|jou|jullie)\b.{0,20}\b(helpen|ondersteunen|steunen)\b",
             r"\bwil (je|jij|jullie) dat ik\b",
         ],
     },
@@ -473,11 +492,15 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"\b(it|this) (also )?(affects|touches|moves|hurts) me\b",
             r"\bhonestly,? i\b",
             r"\bi worry\b",
+            r"\b(ouch|that stings|that hurts|that lands|that hits home)\b",
+            r"\b(hard|difficult|uncomfortable|painful|not easy) to hear\b",
             r"\bi('m| am| feel)\b.{0,20}\b(nervous|uneasy|uncomfortable|tense|touched|moved|angry|sad"
             r"|irritated|impatient|worried|anxious|concerned)\b",
             r"\b(that|this|it) (worries|bothers|upsets|frustrates|scares|touches|moves|saddens) me\b",
             r"\bi (struggle|struggled|have struggled|lie awake|lay awake|doubt|doubted)\b",
             r"\b(keeps|kept) me (up|awake)\b",
+            r"\bi (went|have been|'ve been|have gone|'ve gone) through\b",
+            r"\bi have (my |some )?(own )?doubts\b",
             r"\bmyself\b.{0,20}\b(too|as well)\b|\bi\b.{0,40}\b(either|too)\.?$",
             r"\bpersonally,? i\b",
             r"\bi('m| am) (also |genuinely )?(not )?(sure|certain) (how|what|whether)\b",
@@ -517,9 +540,13 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"\bpersoonlijk (vind|merk|denk|ben) ik\b",
             r"\b(dit|dat|het) raakt (me|mij)\b",
             r"\bik zoek (zelf )?(ook )?(nog )?naar\b",
+            r"\bkomt (wel |best |echt |even )*binnen\b",
+            r"\b(ongemakkelijk|pijnlijk|lastig|vervelend|moeilijk) om te horen\b",
             r"\bik (worstel|worstelde|heb .{0,20}geworsteld|lig .{0,15}wakker|lag .{0,15}wakker"
             r"|heb (daar|dat|het) zelf ook)\b",
             r"\bzelf ook (mee )?geworsteld\b",
+            r"\bik heb\b.{0,30}\b(meegemaakt|doorgemaakt)\b",
+            r"\bik heb (ook )?(mijn |zo mijn )?twijfels\b",
             r"\b(houdt|hield) (mij|me) (ook )?(bezig|wakker)\b",
         ],
     },
@@ -528,8 +555,9 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"\bi('ve| have) got your back\b",
             r"\bi have your back\b",
             r"\bi('m| am) (here|there) for you\b",
-            r"\bi('ll| will)? ?(support|stand behind|back|defend|protect|stand up for|cover for"
-            r"|help) you\b",
+            r"\bi('ll| will) (support|stand behind|back|defend|protect|stand up for|cover for|help)"
+            r" you\b",
+            r"\bi (support|stand behind|back|defend|protect|stand up for) you\b",
             r"\bi('ll| will) make sure (that )?(you|nothing)\b",
             r"\byou('re| are) not alone\b",
             r"\bi (really |truly |do )?(appreciate|value|admire)\b",
@@ -562,6 +590,10 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"\bof course (you|you'?re|you are|you can|you will)\b.{0,20}!",
             r"\byou'?ll (smash|nail|ace|crush|rock) it\b",
             r"\bwithout you\b",
+            r"\bi('ll| will) come with you\b",
+            r"\byou (don'?t|do not) have to (do|face|carry) (this|it) alone\b",
+            r"\bi'?m (still |always |right )?(behind|with) you\b",
+            r"\bmaking mistakes is (part of it|ok|okay|allowed|human|normal)\b",
             r"\b(not going to|won'?t|will not) (leave|let) you (alone|down|on your own|hanging)\b",
             r"\b(well done|nice work|good job|great job|nicely done|impressive)\b",
             r"\b(i'?m not going to|i won'?t|i will not) (let|allow) (that|this|it)\b",
@@ -603,6 +635,10 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"\bwe (staan|doen) (dit|het) samen\b",
             r"\bik ga voor (je|jou) staan\b",
             r"\bje hebt mijn (steun|vertrouwen)\b",
+            r"\bik (ga|kom) (met je|met jou) mee\b",
+            r"\bje (hoeft|staat) (dit|het|er) niet alleen\b",
+            r"\bik blijf (\w+ )?(achter|naast) (je|jou)\b",
+            r"\bfouten (maken )?(hoort|horen) erbij\b",
             r"\bik laat (je|jou|jullie) (hier |daar |er |nu )?niet (alleen|vallen|in de steek)\b",
             r"\b(top|goed|mooi|netjes|prima|knap|sterk) gedaan\b",
             r"\b(echt|heel|erg) knap\b",
@@ -672,7 +708,7 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"\b(might|could|would|will) be (good|useful|helpful|great) for you\b",
             r"\b(course|training|coach|therapist|app|tool|book)\b.{0,25}\b(for you|help you)\b",
             r"\bthe (easiest|simplest|smartest|quickest|best) (thing|way|option|move)\b",
-            r"^just \w+",
+            r"^just (?!to\b)\w+",
         ],
         "nl": [
             r"\bje (moet|moest|zou|kunt|kan) (gewoon|eens|misschien|maar|beter|echt|toch|dan)\b",
@@ -739,7 +775,9 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"|complain|whine|be dramatic|be ridiculous)\b",
             r"\byou('re| are) (overreacting|exaggerating|too sensitive|being (too |so )?(sensitive"
             r"|dramatic|difficult|ridiculous)|making a big deal|making (too much|a fuss))\b",
-            r"\beveryone (has|deals with|feels|goes through|is|has to)\b",
+            r"\beveryone (has|deals with|feels|goes through) (that|this|it|the same)\b",
+            r"\bwe'?re all (tired|busy|stressed|under pressure|in the same boat)\b",
+            r"\bcomes with the (job|territory)\b",
             r"\bthat'?s (just )?(how|the way) (it is|it goes|things are|it works)\b",
             r"\b(rules|policy) (are|is) (rules|policy|clear|the policy)\b",
             r"\b(policy|rules)'?s (policy|rules)\b",
@@ -789,6 +827,8 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"\bje (overdrijft|bent (te|zo|veel te|wel erg) gevoelig|maakt er een drama van)\b",
             r"\bniet (zo )?(zeuren|klagen|moeilijk doen|overdrijven|dramatisch doen)\b",
             r"\biedereen (heeft|doet|moet|voelt)\b",
+            r"\bwe (zijn|hebben) (het )?allemaal (moe|druk|gestrest|zwaar)\b",
+            r"\bhoort (er )?(nu eenmaal |gewoon )?bij (in )?(deze|dit|je) (functie|baan|werk|vak)\b",
             r"\bzo (is het|gaat het|werkt het) (nu|nou) eenmaal\b",
             r"\b(nu|nou) eenmaal\b",
             r"\b(regels|beleid) (zijn|is) (regels|beleid|duidelijk)\b",
@@ -906,7 +946,7 @@ _CHECKING_TAG = re.compile(
     r"|klopt (dat|het)|heb ik (dat|het) (zo )?goed|zie ik (dat|het) (zo )?goed|zit ik (daar|er|hie"
     r"r)"
     r" (goed|ver naast|naast)|of zit het anders|of is (er|het) (iets|nu iets) anders|is dat zo\?"
-    r"|of niet\?|of vergis ik me|is that the case|is dat (het geval|zo)|zit ik (er|daar)naast"
+    r"|of niet\?|of vergis ik me|is that the case|is dat (het geval|zo)\?|zit ik (er|daar)naast"
     r"|am i off)"
 )
 
@@ -1019,9 +1059,26 @@ _LOGISTICS = re.compile(
 _WH_ONLY = re.compile(r"^(what|wat|huh|hè|he|sorry|pardon)\s*\?$")
 
 
+# "I hear you're frustrated" names the feeling; hearing alone is not a summary then.
+_HEARING = re.compile(r"\b(ik hoor|i hear|i'?m hearing|what i'?m hearing)\b")
+_FORMAL_FLEMISH = (
+    (re.compile(r"\b(u|ge|gij)\b"), "je"),
+    (re.compile(r"\b(uw|uwe)\b"), "jouw"),
+    (re.compile(r"\bgoesting\b"), "zin"),
+    (re.compile(r"\ballee\b"), "nou"),
+)
+
+
+def _plain_dutch(norm: str) -> str:
+    """Formal "u" and Flemish "ge/gij" read as "je", so one set of cues covers all three."""
+    for pattern, replacement in _FORMAL_FLEMISH:
+        norm = pattern.sub(replacement, norm)
+    return norm
+
+
 def _sentence_labels(sentence: Sentence, lang: Language) -> set[str]:
     """The labels one sentence shows, plus private markers resolved at turn level."""
-    norm = sentence.norm
+    norm = _plain_dutch(sentence.norm) if lang == "nl" else sentence.norm
     core = _strip_fillers(norm)
     found = {label for label, per_lang in _COMPILED.items() if per_lang[lang].search(norm)}
     # an advice cue anchored at the sentence start must see the sentence without fillers
@@ -1093,7 +1150,7 @@ def _sentence_labels(sentence: Sentence, lang: Language) -> set[str]:
     if (
         found & {"name_unspoken", "name_energy"}
         and "summarize" in found
-        and not _COMPILED["summarize"][lang].search(norm)
+        and not _COMPILED["summarize"][lang].search(_HEARING.sub(" ", norm))
     ):
         found.discard("summarize")
     # asking about feelings is an open question about energy, not a statement of advice
