@@ -287,7 +287,7 @@ def evaluate_conversations(evaldata: Path, split: str, score_key: str = "listeni
             language="en",
             turns=[Turn.model_validate(turn) for turn in turns],
         )
-        report = score_transcript(transcript)
+        report = score_transcript(transcript, with_passages=False)
         (high if quality == "high" else low).append(float(report.scores[score_key]))
     return {
         "score": score_key,

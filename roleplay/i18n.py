@@ -160,7 +160,7 @@ TEXTS: Final[dict[str, dict[Language, str]]] = {
     "retry": {"nl": "Opnieuw proberen", "en": "Try again"},
     "hint_behaviours": {"nl": "Wat je deed: {labels}", "en": "What you did: {labels}"},
     "hint_no_behaviour": {"nl": "geen duidelijk gedrag herkend", "en": "no clear behaviour"},
-    "hint_article": {"nl": "Uit het artikel ({section})", "en": "From the article ({section})"},
+    "hint_full_passage": {"nl": "De hele passage uit het artikel", "en": "The whole passage"},
     "engine_input_too_long": {
         "nl": "Je zin is te lang ({length} tekens, maximaal {limit}). Maak hem korter of zeg "
         "het in twee beurten.",
@@ -301,6 +301,15 @@ TEXTS: Final[dict[str, dict[Language, str]]] = {
     },
     "citations": {"nl": "Uit het artikel", "en": "From the article"},
     "citations_none": {"nl": "Geen passages geciteerd.", "en": "No passages cited."},
+    "reviews_title": {"nl": "Wat je coach ervan vindt", "en": "What your coach thinks"},
+    "review_line": {
+        "nl": "**{dimension}**: {verdict} met de score",
+        "en": "**{dimension}**: {verdict} with the score",
+    },
+    "review_coach_score": {
+        "nl": "eigen score van de coach: {score}",
+        "en": "coach's own score: {score}",
+    },
     "better_phrasings": {"nl": "Zo kan het sterker", "en": "Stronger ways to say it"},
     "you_said": {"nl": "Je zei", "en": "You said"},
     "try_instead": {"nl": "Probeer", "en": "Try"},

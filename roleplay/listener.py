@@ -35,6 +35,7 @@ __all__ = [
 ]
 
 LISTENER_ENV = "OEFENGESPREK_LISTENER"
+MAX_LABEL_CHARS = 5000
 
 
 class ListenerConfigError(ValueError):
@@ -72,8 +73,10 @@ class RuleListener:
         """Labels plus, for each label, the exact sentence of `text` that earned it."""
         if not isinstance(text, str):
             raise TypeError(f"text must be a str, not {type(text).__name__}")
-        language = resolve_language(text, context or "", lang)
-        return _cached_labelling(text, context or "", language)
+        # a turn longer than any real one is labelled on its start, to bound the cost
+        text, context = text[:MAX_LABEL_CHARS], (context or "")[-MAX_LABEL_CHARS:]
+        language = resolve_language(text, context, lang)
+        return _cached_labelling(text, context, language)
 
 
 @lru_cache(maxsize=4096)
@@ -86,15 +89,20 @@ def _default_listener() -> RuleListener:
     return RuleListener()
 
 
+@lru_cache(maxsize=1)
+def _llm_listener() -> Listener:
+    from roleplay.listening.llm import LLMListener
+
+    return LLMListener(fallback=_default_listener())
+
+
 def get_listener(name: str | None = None) -> Listener:
     """The configured listener: `name`, else $OEFENGESPREK_LISTENER, else "rules"."""
     chosen = (name or os.environ.get(LISTENER_ENV, "") or "rules").strip().lower()
     if chosen == "rules":
         return _default_listener()
     if chosen == "llm":
-        from roleplay.listening.llm import LLMListener
-
-        return LLMListener(fallback=_default_listener())
+        return _llm_listener()
     raise ListenerConfigError(
         f"Unknown listener {chosen!r} (set {LISTENER_ENV} to 'rules' or 'llm')."
     )

@@ -352,6 +352,16 @@ def test_coach_area_groups_assign_review_and_agreement() -> None:
     at.button(key="coach_review_submit").click().run()
     assert not at.exception, at.exception
     assert store.agreement_stats()
+    # the leader sees the coach's review with the report
+    leader_at = new_app("en")
+    leader_at.session_state["auth_token"] = accounts.sign_in(
+        "lee@example.org", "leader password 1"
+    ).token
+    leader_at.run()
+    leader_at.switch_page("ui/feedback.py").run()
+    assert not leader_at.exception, leader_at.exception
+    assert "What your coach thinks" in texts(leader_at)
+    assert "partly with the score" in texts(leader_at)
     assert "Lee" in "\n".join(
         str(cell) for df in at.dataframe for cell in df.value.to_numpy().ravel()
     )
@@ -426,3 +436,17 @@ def test_oidc_sign_in_through_st_login_creates_the_account() -> None:
 
     user = resources.store().find_user_by_email("olga@example.org")
     assert user is not None and user.role == "leader"
+
+
+def test_unusable_database_is_a_message_not_a_traceback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = tmp_path / "not-a-directory"
+    blocker.write_text("a file where a directory should be")
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{blocker / 'app.db'}")
+    for page in (None, "ui/history.py", "ui/settings.py", "ui/account.py"):
+        at = new_app("en").run()
+        if page:
+            at.switch_page(page).run()
+        assert not at.exception, at.exception
+        assert at.error, page

@@ -153,3 +153,36 @@ def test_next_scenario_trains_the_weakest_dimension() -> None:
     assert suggestion is not None and suggestion.dimension == "expectations"
     assert suggestion.scenario_id != "disengaged-employee" or len(scenarios) == 1
     assert recommend({}, scenarios) is None
+
+
+def test_best_line_picks_the_sentence_behind_the_nudge() -> None:
+    from ui.hints import best_line
+
+    text = (
+        "Wees aanwezig. Leg je telefoon weg en kijk mensen aan.\n"
+        "Bespreek verwachtingen expliciet: wat verwacht jij van de ander, en wat verwacht de "
+        "ander van jou? Maak het concreet."
+    )
+    assert best_line(text, "nudge_expectations").startswith("Bespreek verwachtingen expliciet")
+    assert best_line("", "nudge_expectations") == ""
+
+
+@pytest.mark.parametrize(
+    ("nudge", "heading"),
+    [
+        ("nudge_dismissive", "Waar gaat het vaak mis?"),
+        ("nudge_level1", "Luister op drie niveaus"),
+        ("nudge_expectations", "Bespreek verwachtingen expliciet"),
+        ("nudge_assumption", "Herken je eigen aannames"),
+        ("nudge_personal", "Durf persoonlijk te zijn"),
+        ("nudge_keep_going", "Wees aanwezig"),
+        ("nudge_closed_question", "Wat is oprechte verbinding eigenlijk?"),
+    ],
+)
+def test_each_nudge_retrieves_the_article_passage_behind_it(nudge: str, heading: str) -> None:
+    from knowledge import query
+    from ui.hints import best_line
+
+    found = query(NUDGE_QUERIES[nudge], k=1, language="nl")[0]
+    assert heading in found.heading_path
+    assert best_line(found.text, nudge)

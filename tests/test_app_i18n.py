@@ -47,6 +47,9 @@ DYNAMIC_VALUES: dict[str, tuple[str, ...]] = {
     "role_name_": tuple(ROLES),
     "engine_": ("empty_input", "input_too_long", "reply_pending"),
     "account_": ("credentials_invalid", "email_taken", "email_invalid", "password_too_short"),
+    "coach_mode_": ("form", "yaml"),
+    "form_": ("title", "description", "briefing", "situation"),
+    "form_persona_": ("role", "generation", "style"),
 }
 
 

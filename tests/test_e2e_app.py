@@ -144,7 +144,11 @@ def test_whole_practice_session_in_the_browser(app_url: str) -> None:
             page.set_default_timeout(90_000)
             page.goto(app_url)
             expect(page.get_by_role("heading", name="Oefenen")).to_be_visible()
-            page.get_by_role("button", name="Kies dit gesprek").first.click()
+            # widgets with a key carry the CSS class st-key-<key>
+            page.locator(".st-key-choose_disengaged-employee button").click()
+            expect(
+                page.get_by_text("Voorbereiding: De medewerker die zich terugtrekt")
+            ).to_be_visible()
             page.get_by_role("button", name="Start het gesprek").click()
 
             messages = page.get_by_test_id("stChatMessage")

@@ -25,7 +25,16 @@ from roleplay.scenarios import (
 )
 from roleplay.types import LANGUAGES
 
-SHIPPED = ("disengaged-employee", "generational-clash", "hybrid-work")
+SHIPPED = (
+    "disengaged-employee",
+    "generational-clash",
+    "hybrid-work",
+    "team-under-stress",
+    "mistake-made",
+    "feedback-without-losing-trust",
+    "no-click",
+    "delegation",
+)
 
 
 @pytest.fixture(scope="module")

@@ -213,6 +213,28 @@ def _next_step(
             shell.switch_to("practice")
 
 
+def _coach_reviews(view: services.SessionView, access: Access, lang: Language) -> None:
+    """What coaches said about the scores of this session (the leader reads them too)."""
+    reviews = access.list_reviews(view.session.id)
+    if not reviews:
+        return
+    st.subheader(t("reviews_title", lang))
+    lines = []
+    for review in reviews:
+        line = t(
+            "review_line",
+            lang,
+            dimension=dimension_name(review.dimension, lang),
+            verdict=t(f"verdict_{review.verdict}", lang),
+        )
+        if review.coach_score is not None:
+            line += " · " + t("review_coach_score", lang, score=format_score(review.coach_score))
+        if review.comment:
+            line += f" · “{md_escape(review.comment)}”"
+        lines.append(f"- {line}")
+    st.markdown("\n".join(lines))
+
+
 def report_view(
     view: services.SessionView, access: Access, lang: Language, *, key_prefix: str
 ) -> None:
@@ -245,6 +267,7 @@ def report_view(
         st.markdown(f"**{t('scores_chart', lang)}**")
         if rows:
             scores_chart(rows, lang, key=f"{key_prefix}_chart")
+    _coach_reviews(view, access, lang)
     _dimension_details(report, lang)
     st.subheader(t("transcript", lang))
     transcript(view, lang)

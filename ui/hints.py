@@ -6,6 +6,7 @@ article passage behind the nudge with `knowledge.query(NUDGE_QUERIES[key])`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 
 PITFALL_ORDER = ("dismissive", "premature_advice", "closed_question")
@@ -17,7 +18,9 @@ EXPECTATIONS = frozenset({"state_expectation", "ask_expectation"})
 NUDGE_QUERIES: dict[str, str] = {
     "nudge_dismissive": "moeilijke gesprekken vermijden om de relatie goed te houden erkenning",
     "nudge_premature_advice": "luister op drie niveaus doorvragen voordat je een oplossing geeft",
-    "nudge_closed_question": "doorvragen over het waarom achter mening houding of communicatie",
+    "nudge_closed_question": (
+        "oprechte verbinding: je medewerker proberen te begrijpen, doorvragen over het waarom"
+    ),
     "nudge_level1": "luister op drie niveaus wat wordt er niet gezegd energie",
     "nudge_expectations": "bespreek verwachtingen expliciet wat verwacht jij wat verwacht de ander",
     "nudge_assumption": "herken je eigen aannames check of je het goed ziet",
@@ -48,3 +51,20 @@ def choose_nudge(labels: Sequence[str], earlier_labels: Iterable[Sequence[str]] 
     if "self_disclosure" not in seen:
         return "nudge_personal"
     return "nudge_keep_going"
+
+
+_WORD = re.compile(r"[a-zà-ÿ]{4,}")
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+|\n+")
+
+
+def best_line(passage: str, nudge_key: str) -> str:
+    """The sentence of `passage` sharing the most words with the nudge's query (else the first)."""
+    query_words = set(_WORD.findall(NUDGE_QUERIES.get(nudge_key, "").lower()))
+    sentences = [s.strip(" •-\t") for s in _SENTENCE_END.split(passage)]
+    sentences = [sentence for sentence in sentences if len(sentence) >= 20]
+    best, best_overlap = (sentences[0] if sentences else ""), 0
+    for sentence in sentences:
+        overlap = len(query_words & set(_WORD.findall(sentence.lower())))
+        if overlap > best_overlap:
+            best, best_overlap = sentence, overlap
+    return best

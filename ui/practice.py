@@ -21,7 +21,7 @@ from ui.components import (
     md_escape,
     passage,
 )
-from ui.hints import choose_nudge
+from ui.hints import best_line, choose_nudge
 
 CARD_COLUMNS = 2
 INPUT_KEY = "practice_input"
@@ -214,17 +214,18 @@ def _hint_for(
 
 
 def _show_hint(hint: state.Hint, lang: Language) -> None:
+    """Under a leader turn: the behaviours shown, one nudge, and the article line behind it."""
     labels = [label for label in hint.labels if label != "other"]
     badges = label_badges(labels, lang) if labels else t("hint_no_behaviour", lang)
     st.markdown(t("hint_behaviours", lang, labels=badges))
-    with st.expander(t(hint.nudge_key, lang), expanded=False, icon=":material/lightbulb:"):
-        if hint.passage_text:
-            passage(
-                hint.passage_text,
-                t("hint_article", lang, section=hint.passage_section),
-                hint.passage_source,
-                lang,
-            )
+    st.markdown(":material/lightbulb: " + t(hint.nudge_key, lang))
+    if not hint.passage_text:
+        return
+    line = best_line(hint.passage_text, hint.nudge_key)
+    if line:
+        st.caption(f"“{md_escape(line)}” — {md_escape(hint.passage_section)}")
+    with st.expander(t("hint_full_passage", lang), icon=":material/menu_book:"):
+        passage(hint.passage_text, hint.passage_section, hint.passage_source, lang)
 
 
 def _history(practice: state.PracticeState, conversation: Conversation, lang: Language) -> None:
@@ -242,16 +243,33 @@ def _history(practice: state.PracticeState, conversation: Conversation, lang: La
                 st.markdown(md_escape(turn.text))
 
 
-def _stream_reply(practice: state.PracticeState, pieces: Iterator[str]) -> bool:
-    """Stream a persona reply into a chat bubble; on failure keep the message and return False."""
+def _stream_reply(practice: state.PracticeState, pieces: Iterator[str], waiting: str) -> bool:
+    """Stream a persona reply into a chat bubble; on failure keep the message and return False.
+
+    `waiting` is shown until the first piece arrives (a model may need a while to load).
+    """
     with st.chat_message("assistant", avatar=PERSONA_AVATAR):
+        notice = st.empty()
+        notice.caption(waiting)
+
+        def clearing_notice() -> Iterator[str]:
+            for piece in pieces:
+                notice.empty()
+                yield piece
+
         try:
-            st.write_stream(pieces)
+            st.write_stream(clearing_notice())
         except BackendError as error:
             practice.error = error.reason if isinstance(error, ReplyFailed) else error.user_message
             return False
+        finally:
+            notice.empty()
     practice.error = None
     return True
+
+
+def _thinking(scenario: Scenario, lang: Language) -> str:
+    return t("thinking", lang, name=md_escape(scenario.persona.name))
 
 
 def _leader_count(conversation: Conversation) -> int:
@@ -330,7 +348,7 @@ def _conversation(practice: state.PracticeState, scenario: Scenario, lang: Langu
         practice.retry_requested = False
         pieces = conversation.retry_reply() if conversation.started else conversation.start()
         with live:
-            if _stream_reply(practice, pieces):
+            if _stream_reply(practice, pieces, _thinking(scenario, lang)):
                 st.rerun()
 
     if practice.error:
@@ -374,11 +392,15 @@ def _conversation(practice: state.PracticeState, scenario: Scenario, lang: Langu
     if line is None:
         return
     with live:
-        _leader_turn(practice, conversation, str(line), lang)
+        _leader_turn(practice, conversation, str(line), _thinking(scenario, lang), lang)
 
 
 def _leader_turn(
-    practice: state.PracticeState, conversation: Conversation, line: str, lang: Language
+    practice: state.PracticeState,
+    conversation: Conversation,
+    line: str,
+    waiting: str,
+    lang: Language,
 ) -> None:
     try:
         pieces = conversation.say(line)
@@ -392,7 +414,7 @@ def _leader_turn(
         st.markdown(md_escape(leader.text))
         if practice.live_hints:
             _show_hint(practice.hints[index], lang)
-    _stream_reply(practice, pieces)
+    _stream_reply(practice, pieces, waiting)
     st.rerun()
 
 

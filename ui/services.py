@@ -55,9 +55,13 @@ def start_conversation(
 
 
 def _retriever() -> Any:
-    from knowledge import query
+    from knowledge import KnowledgeError, query
 
-    resources.knowledge_index()  # built once per process, with a spinner
+    try:
+        resources.knowledge_index()  # built once per process, behind a spinner
+    except KnowledgeError as error:
+        # hints and grounding are an aid: the conversation goes on without them
+        logger.warning("article index unavailable: %s", error)
     return query
 
 

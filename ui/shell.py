@@ -8,6 +8,7 @@ from pathlib import Path
 import streamlit as st
 
 from roleplay.i18n import language_name, t
+from roleplay.storage import UserRecord
 from roleplay.types import LANGUAGES
 from ui import auth, state
 from ui.components import md_escape
@@ -16,11 +17,29 @@ from ui.components import md_escape
 def _expected_errors() -> tuple[type[BaseException], ...]:
     """The exception types our packages raise on purpose, each with a message for the user."""
     from knowledge.errors import KnowledgeError
+    from roleplay.access import PermissionDenied
+    from roleplay.accounts import AccountError
     from roleplay.backends.base import BackendError
+    from roleplay.engine import ConversationError
+    from roleplay.export import ExportError
     from roleplay.scenarios import ScenarioError
-    from roleplay.storage.errors import StorageError
+    from roleplay.scoring import ScoringError
+    from roleplay.storage.errors import Conflict, InvalidInput, NotFound, StorageError
 
-    return (KnowledgeError, BackendError, ScenarioError, StorageError)
+    return (
+        KnowledgeError,
+        BackendError,
+        ScenarioError,
+        StorageError,
+        NotFound,
+        Conflict,
+        InvalidInput,
+        PermissionDenied,
+        AccountError,
+        ConversationError,
+        ExportError,
+        ScoringError,
+    )
 
 
 EXPECTED_ERRORS = _expected_errors()
@@ -69,13 +88,14 @@ def language_selector(widget_key: str, *, help_text: str | None = None) -> None:
     )
 
 
-def sidebar() -> None:
+def sidebar(user: UserRecord | None, problem: str | None) -> None:
     lang = state.lang()
     with st.sidebar:
         st.caption(t("app_tagline", lang))
         language_selector("sidebar_lang")
-        user = auth.current_user()
-        if user is None or auth.is_guest(user):
+        if problem:
+            st.error(t("error_generic", lang, message=md_escape(problem)))
+        elif user is None or auth.is_guest(user):
             st.caption(t("sidebar_guest", lang))
         else:
             st.markdown(t("sidebar_signed_in_as", lang, name=md_escape(user.label)))
@@ -85,15 +105,25 @@ def build_navigation() -> st.Page:
     """Set up the session, draw the sidebar and return the page to run."""
     state.init()
     lang = state.lang()
+    user: UserRecord | None = None
+    problem: str | None = None
+    try:
+        user = auth.current_user()
+    except EXPECTED_ERRORS as exc:  # e.g. the database cannot be opened: say so on every page
+        problem = _message(exc)
     sections: dict[str, list[st.Page]] = {
         t("nav_section_practice", lang): [page("practice"), page("feedback"), page("history")],
         t("nav_section_you", lang): [page("settings"), page("account")],
     }
-    if auth.is_coach(auth.current_user()):
+    if auth.is_coach(user):
         sections[t("nav_section_coach", lang)] = [page("coach")]
     navigation = st.navigation(sections)
-    sidebar()
+    sidebar(user, problem)
     return navigation
+
+
+def _message(exc: BaseException) -> str:
+    return str(getattr(exc, "user_message", None) or getattr(exc, "message", None) or exc)
 
 
 def guard_page(render: Callable[[], None]) -> None:
@@ -101,5 +131,4 @@ def guard_page(render: Callable[[], None]) -> None:
     try:
         render()
     except EXPECTED_ERRORS as exc:
-        message = getattr(exc, "user_message", None) or str(exc)
-        st.error(t("error_generic", state.lang(), message=md_escape(message)))
+        st.error(t("error_generic", state.lang(), message=md_escape(_message(exc))))

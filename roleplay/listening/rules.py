@@ -75,7 +75,8 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"\bin other words\b",
             r"\blet me (see if i|summari[sz]e|recap|check (if|that|whether) i)\b",
             r"\b(to )?(summari[sz]e|sum up|recap)\b",
-            r"\byou (mentioned|said|told me|indicated|explained|described) (that|earlier|before|just"
+            r"\byou (mentioned|said|told me|indicated|explained|described) (that|earlier|before|ju"
+            r"st"
             r" now)\b",
             r"\bas you (said|mentioned|described|put it)\b",
             r"\bdid i (get|understand|hear) (that|this|it|you) (right|correctly)\b",
@@ -95,7 +96,7 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"\bwat ik (van je |van jou |jou |je )?hoor\b",
             r"\bik hoor (je|jou) zeggen\b",
             r"\b(je|jij) zegt (dus|eigenlijk|eigenlijk dat|dat)\b",
-            r"\bdus (je|jij) (zegt|bedoelt|vindt|wilt|hebt|bent|geeft|vertelt)\b",
+            r"\bdus (je|jij) (zegt|bedoelt|geeft aan|vertelt)\b",
             r"\b(even )?samen(vatten|gevat|vattend)\b",
             r"\bmet andere woorden\b",
             r"\blaat me (even )?(samenvatten|checken of|kijken of|herhalen)\b",
@@ -142,6 +143,7 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"\bon (the )?one hand\b",
             r"\b(you'?re|you are|you'?re still) not (sure|convinced|ready|certain)\b",
             r"\bmore to (it|this|that|the story)\b",
+            r"\b(for you|you find it|is it|it'?s|this is|that is|seems|seem)\b.{0,15}"
             r"\b(hard|difficult|not easy) to (talk|say|put into words|bring up|open up)\b",
             r"\b(went|go|gone|got|get|getting) (very |a bit )?quiet\b",
             r"\bholding (something )?back\b",
@@ -150,11 +152,13 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"\bambivalen\w*\b",
             r"\b(you say|you said|i hear)\b.{0,40}\bbut\b",
             r"\b(not (really )?like you)\b",
-            r"\b(i noticed|i notice|struck me|i'?ve noticed)( that)? (you|your)\b.{0,50}\b(not|never"
+            r"\b(i noticed|i notice|struck me|i'?ve noticed)( that)? (you|your)\b.{0,50}\b(not|nev"
+            r"er"
             r"|hardly|barely|quiet|off|didn'?t|don'?t|haven'?t)\b",
             r"\b(rather not|prefer not to) (say|talk|discuss)\b",
             r"\b(look|looked|looking) (away|down)\b",
             r"\beye contact\b",
+            r"\b(answers|replies|responses)\b.{0,25}\b(shorter|short|clipped|curt)\b",
             r"\byour (face|eyes|expression) (is |are )?(telling|saying|says|tell)\b",
         ],
         "nl": [
@@ -162,6 +166,9 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"\bje zegt (er |daar |hier )?(weinig|niet veel|niks|niets|nauwelijks|bijna niets)\b",
             r"\b(korte?|beknopte?) (antwoord|antwoorden|reactie|reacties)\b",
             r"\bkort (antwoord|antwoorden|van stof)\b",
+            r"\b(kort|kortaf) (antwoordt|antwoordde|reageert|reageerde)\b",
+            r"\b(antwoordt|reageert) (je )?(erg |zo |nogal )?(kort|kortaf)\b",
+            r"\b(dat|of) er (nog )?iets (speelt|dwarszit|meespeelt)\b",
             r"\b(ontwijk\w*|vermijd\w*|omweg\w*|uit de weg)\b",
             r"\baarzel\w*\b",
             r"\bterughoudend\b",
@@ -175,7 +182,8 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"\bje hebt het (nog |eigenlijk )?(niet|nooit) over\b",
             r"\bwat (zeg|vertel) je (nog |eigenlijk )?niet\b",
             r"\bwat (zit|ligt|steekt) er (achter|onder)\b",
-            r"\b(moeilijk|lastig) (om )?(over )?te (praten|zeggen|bespreken)\b",
+            r"\b(voor je|voor jou|vind je het|vind jij het|is het|lijkt het|lijkt het je)\b.{0,15}"
+            r"\b(moeilijk|lastig) (om )?(\w+ )?(over )?te (praten|zeggen|bespreken)\b",
             r"\blastig ligt\b",
             r"\been deel van (je|jou)\b",
             r"\b(enerzijds|aan de ene kant)\b",
@@ -192,8 +200,10 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"\b(opvalt|valt me op|viel me op|ik merk dat je|ik merkte dat je)\b.{0,60}\b(niet"
             r"|nauwelijks|weinig|geen|nooit|uit)\b",
             r"\bje het\b.{0,20}\b(niet|nooit) over\b",
+            r"\b(antwoorden|reacties|antwoord)\b.{0,25}\b(korter|kort|kortaf|summier)\b",
             r"\bliever niet (zegt|zeggen|vertelt|bespreekt)\b",
-            r"\bzeg je (eigenlijk |verder |nog )?(niet zoveel|niet veel|weinig|niks|niets|nauwelijks)\b",
+            r"\bzeg je (eigenlijk |verder |nog )?(niet zoveel|niet veel|weinig|niks|niets|nauwelij"
+            r"ks)\b",
             r"\bvan onderwerp (verandert|veranderen|wisselt|wisselen)\b",
             r"\b(je )?kijkt (weg|naar beneden|de andere kant op|naar de grond)\b",
             r"\b(oogcontact|je blik)\b",
@@ -229,6 +239,8 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"\b(it|this|that) (affects|is affecting|is getting to|gets to|hurts) you\b",
             r"\b(affecting|getting to|hurting|weighing on|bothering|upsetting|touching) you\b",
             r"\b(bothers|upsets|frustrates|annoys|hurts|worries|irritates|angers|saddens) you\b",
+            r"\b(wearing|wears|wore|tiring|tires|draining|drains|grinding) you (out|down)?\b",
+            r"\b(that|it|this) (actually |really |kind of |does )?(hurts|stings|stung|hurt)\b",
             r"\bi'?m (hearing|sensing|seeing|noticing|picking up)\b.{0,30}\b("
             + _FEELINGS_EN
             + r")\b",
@@ -236,9 +248,11 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"\byour (frustration|anger|worry|worries|fear|fears|sadness|disappointment|stress"
             r"|feelings?|emotions?)\b",
             r"\b(ouch|that stings|that hurts|that lands|that hits)\b",
-            r"\bi('m| am| feel)\b.{0,20}\b(nervous|uneasy|uncomfortable|tense|touched|moved|angry|sad"
+            r"\bi('m| am| feel)\b.{0,20}\b(nervous|uneasy|uncomfortable|tense|touched|moved|angry|"
+            r"sad"
             r"|irritated|impatient|worried|anxious|concerned)\b",
-            r"\b(that|this|it) (worries|bothers|upsets|frustrates|scares|touches|moves|saddens) me\b",
+            r"\b(that|this|it) (worries|bothers|upsets|frustrates|scares|touches|moves|saddens) me"
+            r"\b",
             r"\bi('m| am| feel) (a bit |quite |really |honestly )?(annoyed|hurt|upset|taken aback"
             r"|thrown|shocked|touched|moved|uncomfortable|defensive|impatient|irritated)\b",
             r"\bi (notice|can feel|feel) (that )?i('m| am)?\b.{0,30}\b(right now|already|getting"
@@ -285,7 +299,8 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"\bik merk (bij mezelf |aan mezelf )?dat ik\b.{0,30}\b(meteen|nu|op dit moment|al"
             r"|direct)\b",
             r"\bau\b",
-            r"\bik (ben|word|voel me)\b.{0,25}\b(zenuwachtig|nerveus|onrustig|ongemakkelijk|gespannen"
+            r"\bik (ben|word|voel me)\b.{0,25}\b(zenuwachtig|nerveus|onrustig|ongemakkelijk|gespan"
+            r"nen"
             r"|geraakt|boos|verdrietig|geirriteerd|ongeduldig|bezorgd|onzeker)\b",
             r"\b(baart|geeft|maakt) (me|mij) (zorgen|onrustig|boos|verdrietig|ongemakkelijk)\b",
             r"\bik maak me (\w+ )?zorgen\b",
@@ -332,9 +347,12 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r" (right|correctly|wrong)\b",
             r"\bfill(ing)? (it |this |that |things |something |in the blanks)?in\b",
             r"\bi (don'?t|do not) want to (just )?(assume|guess|fill|presume)\b",
-            r"\bmy (gut|first thought|first reaction|instinct)\b",
+            r"\bmy (first )?(gut|thought|reaction|instinct|guess|assumption)\b",
+            r"\bmaybe (it'?s|it is) (different|something else)\b",
+            r"\b(read|reading|took|take|interpreted|interpret) (that|it|this) as\b",
             r"\bi (suspect|have a hunch|get the sense)\b",
-            r"\bi (notice|realise|realize) (that )?i('ve| have| am|'m)? (just )?(been )?(think|thought"
+            r"\bi (notice|realise|realize) (that )?i('ve| have| am|'m)? (just )?(been )?(think|tho"
+            r"ught"
             r"|assum|fill|jump)",
             r"\bam i off( base)?\b",
             r"\b(rather than|instead of) (assume|assuming|guessing|presuming)\b",
@@ -347,6 +365,9 @@ _CUES: dict[str, dict[Language, list[str]]] = {
         ],
         "nl": [
             r"\bik ga ervan uit\b",
+            r"\bik dacht (eerst|eigenlijk|altijd)? ?dat (je|jij|hij|zij|ze)\b.{0,60}\bmaar\b",
+            r"\b(misschien|maar misschien) (zit|is|ligt) het anders\b",
+            r"\bik (las|lees|zag|zie|interpreteerde|interpreteer|vatte) (dat|het|dit) (op )?als\b",
             r"\bik vul (misschien |nu |hier |wellicht )?(iets|dat|het|te veel|wat) in\b",
             r"\bik merk dat ik (meteen |direct |al |gewoon )?(denk|dacht|aanneem|invul|conclu)",
             r"\bik (vermoed|krijg het idee|heb het vermoeden)\b",
@@ -390,7 +411,8 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"\bgoing forward,? (i|you|we)\b",
             r"\byou('ll| will) (deliver|send|finish|report|let me know|update|hand in|make sure)\b",
             r"\bi want (a|an|the|to see|us|everyone|everybody|all)\b",
-            r"\bi need (the|your|a|an|it|this|that)\b.{0,40}\b(by|before|tomorrow|today|tonight|monday"
+            r"\bi need (the|your|a|an|it|this|that)\b.{0,40}\b(by|before|tomorrow|today|tonight|mo"
+            r"nday"
             r"|tuesday|wednesday|thursday|friday|end of|noon|done|finished)\b",
             r"\b(by|before|no later than) (monday|tuesday|wednesday|thursday|friday|tomorrow|next"
             r" week|the end of|end of)\b",
@@ -410,6 +432,7 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"\bik (heb|wil) (van je |van jou )?(nodig )?dat (je|jij)\b",
             r"\bik wil (graag )?dat\b",
             r"\bwil ik (graag )?dat\b",
+            r"\bwat ik (graag )?(zie|wil zien|wil)\b.{0,5}\b(is|,)",
             r"\bik vraag (je|jou|van je|van jou) (om|dat|concreet)\b",
             r"\b(de|onze) (afspraak|norm|deadline|standaard) (is|wordt)\b",
             r"\bwe (spreken|hebben) af(gesproken)? dat\b",
@@ -453,7 +476,7 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"\bwat (je|jij|jullie|u) (van mij|van me|van ons) (nodig hebt|nodig hebben|verwacht"
             r"|verwachten|mist|missen)\b",
             r"\bhoe kan ik (je|jou|jullie) (het beste )?(helpen|ondersteunen|steunen)\b",
-            r"\bwat (kan|kun|zou|moet) ik (voor je|voor jou|doen|anders doen|betekenen)\b",
+            r"\bwat (kan|kun|zou|moet) ik\b.{0,15}\b(voor je|voor jou|doen|anders doen|betekenen)\b",
             r"\bwelke (steun|ondersteuning|hulp) (heb|zou|wil)\b",
             r"\bwat zijn (jouw|je|jullie) verwachtingen\b",
             r"\bwelke verwachtingen heb\b",
@@ -461,7 +484,8 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"\bwat mag ik van (je|jou) verwachten\b",
             r"\bhoe zie (je|jij) mijn rol\b",
             r"\bwat verwacht (je|jij)\b",
-            r"\b(waar|hoe|waarmee) kan ik (je|jou|jullie)\b.{0,20}\b(helpen|ondersteunen|steunen)\b",
+            r"\b(waar|hoe|waarmee) kan ik (je|jou|jullie)\b.{0,20}\b(helpen|ondersteunen|steunen)"
+            r"\b",
             r"\bwil (je|jij|jullie) dat ik\b",
         ],
     },
@@ -494,13 +518,23 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"\bi worry\b",
             r"\b(ouch|that stings|that hurts|that lands|that hits home)\b",
             r"\b(hard|difficult|uncomfortable|painful|not easy) to hear\b",
-            r"\bi('m| am| feel)\b.{0,20}\b(nervous|uneasy|uncomfortable|tense|touched|moved|angry|sad"
+            r"\bi('m| am| feel)\b.{0,20}\b(nervous|uneasy|uncomfortable|tense|touched|moved|angry|"
+            r"sad"
             r"|irritated|impatient|worried|anxious|concerned)\b",
-            r"\b(that|this|it) (worries|bothers|upsets|frustrates|scares|touches|moves|saddens) me\b",
+            r"\b(that|this|it) (worries|bothers|upsets|frustrates|scares|touches|moves|saddens) me"
+            r"\b",
             r"\bi (struggle|struggled|have struggled|lie awake|lay awake|doubt|doubted)\b",
             r"\b(keeps|kept) me (up|awake)\b",
             r"\bi (went|have been|'ve been|have gone|'ve gone) through\b",
+            r"\bi (felt|was|did|thought) (exactly |just )?(the same|like that|that way)\b",
+            r"\b(at your age|when i was your age)\b",
             r"\bi have (my |some )?(own )?doubts\b",
+            r"\bi (sometimes |often |also )?(wonder|ask myself|struggle with|think about) (that|this"
+            r"|the same)( myself| too)\b",
+            r"\bi (also )?find\b.{0,40}\b(hard|difficult|tough|scary|nerve-?racking|uncomfortable"
+            r"|challenging|tricky|awkward|exciting|confusing)\b",
+            r"\bi (don'?t|do not) (really )?know (how|if|whether) (it|this|that)('ll| will)? (turn"
+            r" out|work out|go|end)\b",
             r"\bmyself\b.{0,20}\b(too|as well)\b|\bi\b.{0,40}\b(either|too)\.?$",
             r"\bpersonally,? i\b",
             r"\bi('m| am) (also |genuinely )?(not )?(sure|certain) (how|what|whether)\b",
@@ -532,7 +566,8 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"\bik weet (het |dat )?(ook |zelf )?niet (altijd )?(precies|zeker|alles|goed)\b",
             r"\bik (maak|maakte|heb) (zelf )?ook (fouten|die fout)\b",
             r"\bik maak me (ook )?zorgen\b",
-            r"\bik (ben|word|voel me)\b.{0,25}\b(zenuwachtig|nerveus|onrustig|ongemakkelijk|gespannen"
+            r"\bik (ben|word|voel me)\b.{0,25}\b(zenuwachtig|nerveus|onrustig|ongemakkelijk|gespan"
+            r"nen"
             r"|geraakt|boos|verdrietig|geirriteerd|ongeduldig|bezorgd|onzeker)\b",
             r"\b(baart|geeft|maakt) (me|mij) (zorgen|onrustig|boos|verdrietig|ongemakkelijk)\b",
             r"\bik maak me (\w+ )?zorgen\b",
@@ -547,6 +582,17 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"\bzelf ook (mee )?geworsteld\b",
             r"\bik heb\b.{0,30}\b(meegemaakt|doorgemaakt)\b",
             r"\bik heb (ook )?(mijn |zo mijn )?twijfels\b",
+            r"\bik vraag me\b.{0,20}\b(zelf|ook)\b.{0,12}\baf\b",
+            r"\bik heb ook (mijn|zo mijn)\b",
+            r"\bik\b.{0,40}\b(zelf ook|ook weleens|ook wel eens)\b",
+            r"\bik (had|voelde|was|dacht) (precies |net |ook )*(hetzelfde|dat ook|ook zo|er ook zo"
+            r")\b",
+            r"\btoen ik (jouw|jullie) leeftijd\b",
+            r"\bik vind\b.{0,30}\b(zelf|ook)\b.{0,12}\b(lastig|moeilijk|spannend|eng|ongemakkelijk"
+            r"|ingewikkeld|zwaar)\b",
+            r"\bik weet (ook |zelf |eerlijk gezegd )?niet (hoe|of|wat) (het|dit|dat)\b.{0,25}\b(ui"
+            r"tpakt"
+            r"|afloopt|gaat|wordt|loopt)\b",
             r"\b(houdt|hield) (mij|me) (ook )?(bezig|wakker)\b",
         ],
     },
@@ -567,6 +613,9 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"|excellent|fantastic)\b",
             r"\bi('m| am) (so |really |very )?(proud|grateful)\b",
             r"\bi trust you\b",
+            r"\bi have (every|full|total|complete|great) (confidence|faith)\b",
+            r"\bi'?m (really |totally )?confident (that )?you\b",
+            r"\b(really |very )?(good|great|nice|glad) that you\b",
             r"\bwe('re| are) in this together\b",
             r"\bi('m| am) on your side\b",
             r"\bi stand (behind|by|with) you\b",
@@ -591,6 +640,12 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"\byou'?ll (smash|nail|ace|crush|rock) it\b",
             r"\bwithout you\b",
             r"\bi('ll| will) come with you\b",
+            r"\bwhat a (great|good|strong|brilliant|lovely) \w+\b",
+            r"\b(that|it) was (a )?(really |truly )?(great|brilliant|excellent|strong|impressive)"
+            r" (story|presentation|job|piece|pitch|talk|meeting|analysis|work)\b",
+            r"\bi('ll| will) stand (next to|by|behind|with) you\b",
+            r"\bi'?ll (pick (it|that|this) up|take it from there|sort it( out)?|handle it|deal with"
+            r" it|take care of it)\b",
             r"\byou (don'?t|do not) have to (do|face|carry) (this|it) alone\b",
             r"\bi'?m (still |always |right )?(behind|with) you\b",
             r"\bmaking mistakes is (part of it|ok|okay|allowed|human|normal)\b",
@@ -623,6 +678,7 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"\b(bedankt|dank je|dankjewel|dank voor)\b",
             r"\bik ben (heel |echt |zo )?(blij|trots|dankbaar) (dat|met|op)\b",
             r"\bik vertrouw (je|jou|op je|op jou)\b",
+            r"\bik heb (er )?(alle |veel |het volste |echt )?vertrouwen (in|dat)\b",
             r"\b(goed|mooi|knap|sterk) (werk|gedaan|dat je)\b",
             r"\bje doet (het )?(goed|geweldig|prima|fantastisch)( werk)?\b",
             r"\bje bent (heel |echt )?(waardevol|belangrijk|een aanwinst)\b",
@@ -642,6 +698,9 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"\bik laat (je|jou|jullie) (hier |daar |er |nu )?niet (alleen|vallen|in de steek)\b",
             r"\b(top|goed|mooi|netjes|prima|knap|sterk) gedaan\b",
             r"\b(echt|heel|erg) knap\b",
+            r"\bwat een (goed|goede|mooi|mooie|sterk|sterke|knap|knappe|fijn|fijne) \w+\b",
+            r"\bsta ik (naast|achter|voor) (je|jou|jullie)\b",
+            r"\bik (pak|regel|neem) (het|dat|dit) (verder )?(op|van je over)\b",
             r"\b(fijn|goed|mooi|top|knap|dapper|moedig) dat (je|jij)\b",
             r"\b(ik vond|ik vind) (het|dat|je) (echt |heel |erg )?(moedig|dapper|knap|sterk|goed|m"
             r"ooi)\b",
@@ -688,7 +747,9 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"\b(my|the|one) (advice|suggestion|recommendation|tip)\b",
             r"\bi (would |'d )?(suggest|recommend|advise)\b",
             r"\bif i were you\b",
-            r"\bi('d| would) (just )?(try|do|start|talk|go|ask|tell|write|call)\b",
+            r"\bi('d| would) (just |probably |definitely )?(try|do|start|talk|go|ask|tell|write|ca"
+            r"ll"
+            r"|stop|drop|cut|skip|delegate|book|block|take|check|turn|switch|put|set|say)\b",
             r"\bwhat you (need|have|should|ought) to do\b",
             r"\b(the )?best (thing|way|solution|option) (is|would be|to do)\b",
             r"\bthe (solution|answer|fix) is\b",
@@ -698,12 +759,14 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"\b(maybe|perhaps) you (could|should|can|need|might)\b",
             r"\bit (might|would|could|may) help (to|if you)\b",
             r"^(so |ok |okay |well |then )?(just |simply )?(try|make sure|go|talk to|tell (him|her"
-            r"|them|your)|ask (him|her|them|your)|take|stop(?! (moaning|complaining|whining))|start|focus"
+            r"|them|your)|ask (him|her|them|your)|take|stop(?! (moaning|complaining|whining))|star"
+            r"t|focus"
             r"|write|call|send|plan|sit down|talk|explain|check|install|read|sleep|exercise"
             r"|prioriti[sz]e|delegate|get|use|put|set|schedule|drop|turn|switch|move|cancel|block|"
             r"book"
             r"|pick|let them|give (it|him|her|them)|have a word)\b",
             r"\bdon'?t (worry|stress|let it|bother|think about)\b",
+            r"^tip\b|\btip:",
             r"\b(here'?s|this is) what you (do|should do|need to do)\b",
             r"\b(might|could|would|will) be (good|useful|helpful|great) for you\b",
             r"\b(course|training|coach|therapist|app|tool|book)\b.{0,25}\b(for you|help you)\b",
@@ -711,7 +774,7 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"^just (?!to\b)\w+",
         ],
         "nl": [
-            r"\bje (moet|moest|zou|kunt|kan) (gewoon|eens|misschien|maar|beter|echt|toch|dan)\b",
+            r"\bje (moet|moest|zou|kunt|kan) (gewoon|eens|misschien|maar|beter|echt)\b",
             r"\bje zou (\w+ )?(moeten|kunnen)\b",
             r"\bwaarom (doe|probeer|ga|vraag|praat|zeg|neem|maak|bel|stuur|plan) (je|jij) (het |dat"
             r" |dan |gewoon |eens )?(niet|dan niet)\b",
@@ -745,10 +808,19 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"\bmaak je (daar |er )?(maar )?geen zorgen\b",
             r"\bje moet\b",
             r"\bweet je wat je (doet|moet doen|kunt doen)\b",
+            r"^tip\b|\btip:",
+            r"^(gewoon|even|gewoon even) (\w+ ){0,4}\w+en\b",
+            r"\bik zou (gewoon |eerst |dan |zelf |echt |maar )?(stoppen|starten|beginnen|nemen|pla"
+            r"nnen"
+            r"|schrappen|regelen|opschrijven|melden|delegeren|weigeren|afspreken|afzeggen|uitzetten"
+            r"|zetten|bespreken|aankaarten)\b",
+            r"^(?!vertel|zeg|luister|kijk|wacht|denk|stel je)[a-z]+ (gewoon |maar )?(even|eens|gew"
+            r"oon)\b",
             r"\b(is|zijn|lijkt me) (\w+ )?iets voor (je|jou)\b",
             r"\b(cursus|training|coach|coaching|app|boek)\b.{0,25}\b(voor je|voor jou|helpen)\b",
             r"\bhet (handigst|makkelijkst|simpelst|slimst|best|verstandigst)e? (is|als|om|zou)\b",
-            r"^dan (ga|moet|zet|doe|bel|stuur|maak|neem|plan|pak|zeg|vraag) (je|jij) (gewoon|maar|even"
+            r"^dan (ga|moet|zet|doe|bel|stuur|maak|neem|plan|pak|zeg|vraag) (je|jij) (gewoon|maar|"
+            r"even"
             r"|eens|toch)\b",
             r"^(je|jij) (zet|doet|stuurt|belt|maakt|plant|neemt|gaat|pakt) .{0,40}\b(gewoon|even"
             r"|voortaan|eens)\b",
@@ -801,12 +873,22 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"\bit'?ll (all )?be (fine|ok|okay)\b",
             r"\bjust (ignore|forget) (it|them|him|her|about it)\b",
             r"\bthat'?s not (the point|relevant|my concern)\b",
-            r"\byou (always|never) (do|say|complain|come|make|are)\b",
+            r"\byou (always|never) (do|say|come|make|are)\b",
             r"\bwe all have to\b",
             r"\blet'?s not (make|dwell|go there)\b",
             r"\b(whatever|anyway),? (let'?s|back to|moving on)\b",
             r"\bit is what it is\b",
             r"\bno excuses\b",
+            r"\b(it'?s|that'?s|it is) (only|just) (a|one|some)\b",
+            r"\b(they|he|she) (probably |surely )?(don'?t|doesn'?t|didn'?t) mean (it|that)\b",
+            r"\bi'?m sure (they|he|she|it) (didn'?t|don'?t|doesn'?t|wasn'?t|meant)\b",
+            r"\blife (isn'?t|is not|is never) fair\b",
+            r"\b(is|sounds) (a bit|rather|quite|pretty) (strong|much|dramatic)\b",
+            r"\beveryone says that\b",
+            r"\b(\w{3,})[,.!]? \1[,.!]? \1\b",
+            r"\byou('re| are) (clearly|obviously|simply|just|plainly) (not|so|too|being|lazy|carel"
+            r"ess"
+            r"|sloppy|unmotivated|difficult|negative)\b",
             r"\bthat'?s (just |simply )?(how|the way) it (works|is|goes)\b",
             r"\byou('ll| will) (just )?have to (get used|deal|live|accept)\b",
             r"\blet'?s just get (through|on with) (it|this)\b",
@@ -828,7 +910,8 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"\bniet (zo )?(zeuren|klagen|moeilijk doen|overdrijven|dramatisch doen)\b",
             r"\biedereen (heeft|doet|moet|voelt)\b",
             r"\bwe (zijn|hebben) (het )?allemaal (moe|druk|gestrest|zwaar)\b",
-            r"\bhoort (er )?(nu eenmaal |gewoon )?bij (in )?(deze|dit|je) (functie|baan|werk|vak)\b",
+            r"\bhoort (er )?(nu eenmaal |gewoon )?bij (in )?(deze|dit|je) (functie|baan|werk|vak)"
+            r"\b",
             r"\bzo (is het|gaat het|werkt het) (nu|nou) eenmaal\b",
             r"\b(nu|nou) eenmaal\b",
             r"\b(regels|beleid) (zijn|is) (regels|beleid|duidelijk)\b",
@@ -858,6 +941,16 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"\b(dat|het) is (echt |gewoon |toch )?(onzin|flauwekul|nonsens|kletskoek)\b",
             r"^(ach kom|ach|joh|kom op)\b.{0,5}[,.!]",
             r"\btypisch\b",
+            r"\b(het is|het was|dat is) (maar|ook maar|gewoon) (een|één)\b",
+            r"\b(ze|hij|zij) (bedoelt|bedoelen|bedoelde|bedoelden) het (vast |heus |echt |toch )*n"
+            r"iet"
+            r" zo\b",
+            r"\bhet leven is (nu eenmaal |gewoon )?niet eerlijk\b",
+            r"\b(is|klinkt) (wel |nogal |best )?een (groot|zwaar) woord\b",
+            r"\bdat zegt iedereen\b",
+            r"\b(\w{3,})[,.!]? \1[,.!]? \1\b",
+            r"\bje bent (duidelijk|gewoon|overduidelijk|echt|simpelweg) (niet|te|zo|lui|slordig"
+            r"|ongemotiveerd|negatief|lastig)\b",
             r"\bje (let|luistert|doet|denkt|snapt) (ook )?nooit\b",
             r"\beinde (discussie|verhaal)\b",
             r"\b(dat|zo) is (het )?beleid\b",
@@ -947,7 +1040,7 @@ _CHECKING_TAG = re.compile(
     r"r)"
     r" (goed|ver naast|naast)|of zit het anders|of is (er|het) (iets|nu iets) anders|is dat zo\?"
     r"|of niet\?|of vergis ik me|is that the case|is dat (het geval|zo)\?|zit ik (er|daar)naast"
-    r"|am i off)"
+    r"|am i off|or is (there|it) something else)"
 )
 
 _CLOSED_START = {
@@ -1194,9 +1287,12 @@ def _resolve_turn(per_sentence: list[set[str]], texts: list[str]) -> list[set[st
             if not (union & (_REFLECTIVE | {"open_question", "ask_expectation", "_check"})):
                 labels.add("closed_question")
         # "..., but I'm not sure" is part of offering an assumption for checking
-        if "check_assumption" in union and "self_disclosure" in labels:
-            if _UNCERTAIN.search(texts[position]):
-                labels.discard("self_disclosure")
+        if (
+            "check_assumption" in union
+            and "self_disclosure" in labels
+            and _UNCERTAIN.search(texts[position])
+        ):
+            labels.discard("self_disclosure")
         # "..., is dat toeval?" after naming something checks it; options after an open
         # question ("Meer uitleg, of iets anders?") only illustrate it
         if (reflective_at is not None and position > reflective_at) or (
@@ -1212,10 +1308,69 @@ def _resolve_turn(per_sentence: list[set[str]], texts: list[str]) -> list[set[st
 
 _WORD_RE = re.compile(r"[a-z][a-z'-]{3,}")
 _FUNCTION_WORDS = frozenset(
-    """that this with have what there they them then than when were will would could should
-    just like know about really yeah okay well feel feeling think your you're have been
-    maar niet voor door over naar heel echt gewoon even toch want omdat heeft hebben worden
-    wordt zijn waren deze gevoel eigenlijk steeds hebt bent kunt wilt moet moest zult""".split()
+    [
+        "that",
+        "this",
+        "with",
+        "have",
+        "what",
+        "there",
+        "they",
+        "them",
+        "then",
+        "than",
+        "when",
+        "were",
+        "will",
+        "would",
+        "could",
+        "should",
+        "just",
+        "like",
+        "know",
+        "about",
+        "really",
+        "yeah",
+        "okay",
+        "well",
+        "feel",
+        "feeling",
+        "think",
+        "your",
+        "you're",
+        "have",
+        "been",
+        "maar",
+        "niet",
+        "voor",
+        "door",
+        "over",
+        "naar",
+        "heel",
+        "echt",
+        "gewoon",
+        "even",
+        "toch",
+        "want",
+        "omdat",
+        "heeft",
+        "hebben",
+        "worden",
+        "wordt",
+        "zijn",
+        "waren",
+        "deze",
+        "gevoel",
+        "eigenlijk",
+        "steeds",
+        "hebt",
+        "bent",
+        "kunt",
+        "wilt",
+        "moet",
+        "moest",
+        "zult",
+    ]
 )
 
 

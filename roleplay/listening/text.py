@@ -207,7 +207,8 @@ def detect_language(text: str, default: Language = "nl") -> Language:
     return guess_language(text) or default
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+|\s*\n+\s*|(?<=;)\s+")
+# An ellipsis ("je klinkt een beetje... geirriteerd?") is a pause, not the end of a sentence.
+_SENTENCE_END = re.compile(r"(?<=[!?])\s+|(?<=[^.][.])\s+|\s*\n+\s*|(?<=;)\s+")
 
 
 @dataclass(frozen=True)

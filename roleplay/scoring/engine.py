@@ -10,6 +10,7 @@ Text that addresses the scorer is dropped by the listener and reported as ignore
 from __future__ import annotations
 
 import logging
+import re
 import threading
 from collections.abc import Sequence
 from typing import Any
@@ -69,6 +70,7 @@ def _article_passage(line: RubricLine, language: Language, source: str) -> Artic
             line_id=line.id,
             id=best.id,
             text=best.text,
+            excerpt=_excerpt(best.text, line.quote),
             section=best.section,
             subsection=best.subsection,
             source=best.source,
@@ -79,8 +81,34 @@ def _article_passage(line: RubricLine, language: Language, source: str) -> Artic
             _passage_cache[key] = passage
         return passage
     return ArticlePassage(
-        line_id=line.id, text=line.quote, section=line.section, source=source, retrieved=False
+        line_id=line.id,
+        text=line.quote,
+        excerpt=line.quote,
+        section=line.section,
+        source=source,
+        retrieved=False,
     )
+
+
+_WORDS = re.compile(r"\w{4,}")
+
+
+def _excerpt(text: str, quote: str, limit: int = 360) -> str:
+    """The paragraph of a passage that shares most words with the rubric line's quote."""
+    paragraphs = [part.strip() for part in re.split(r"\n+", text) if part.strip()]
+    if not paragraphs:
+        return text[:limit]
+    wanted = {word.lower() for word in _WORDS.findall(quote)}
+    best = max(
+        range(len(paragraphs)),
+        key=lambda i: (len(wanted & {w.lower() for w in _WORDS.findall(paragraphs[i])}), -i),
+    )
+    excerpt = paragraphs[best]
+    if len(excerpt) < 80 and best + 1 < len(paragraphs):
+        excerpt = f"{excerpt} {paragraphs[best + 1]}"
+    if len(excerpt) > limit:
+        excerpt = excerpt[:limit].rsplit(" ", 1)[0] + " ..."
+    return excerpt
 
 
 def clear_passage_cache() -> None:
@@ -106,6 +134,25 @@ def _echo(text: str, max_words: int = 15) -> str:
     words = first.split()
     echo = " ".join(words[:max_words])
     return echo.rstrip(".!?,;:") + ("..." if len(words) > max_words else "")
+
+
+def _fill(template: str, echo: str) -> str:
+    """Put the employee's own words into a better phrasing; without them, drop that part."""
+    if echo:
+        return template.replace("{echo}", echo)
+    if "{echo}" not in template:
+        return template
+    kept = " ".join(
+        part for part in re.split(r"(?<=[.!?])\s+", template) if "{echo}" not in part
+    ).strip()
+    return kept if len(kept) >= 15 else template.replace('"{echo}"', "...").replace("{echo}", "...")
+
+
+def _preceding_employee_text(transcript: Transcript, index: int) -> str:
+    for i in range(index - 1, -1, -1):
+        if transcript.turns[i].role == "employee":
+            return transcript.turns[i].text
+    return ""
 
 
 def _line_score(line: RubricLine, rate: float, present: bool) -> float:
@@ -313,6 +360,7 @@ def score_transcript(
                     ArticlePassage(
                         line_id=line.id,
                         text=line.quote,
+                        excerpt=line.quote,
                         section=line.section,
                         source=rubric.source,
                         retrieved=False,
@@ -350,7 +398,7 @@ def score_transcript(
         scores={key: scores[key] for key in rubric.scores},
         turns=report_turns,
         dimensions=ordered,
-        suggestions=suggestions[:MAX_SUGGESTIONS],
+        suggestions=_most_useful_first(suggestions)[:MAX_SUGGESTIONS],
         notes=notes,
         source=rubric.source,
     )
@@ -404,10 +452,14 @@ def _suggestions(
                     index,
                     Suggestion(
                         line_id=line.id,
+                        kind="pitfall",
                         turn_index=index,
                         quote=_quote(transcript.turns[index].text, preferred),
                         issue=line.text.get(language),
-                        better=line.better.get(language).replace("{echo}", ""),
+                        better=_fill(
+                            line.better.get(language),
+                            _echo(_preceding_employee_text(transcript, index)),
+                        ),
                     ),
                 )
             )
@@ -437,11 +489,11 @@ def _suggestions(
                 None,
             )
         echo = _echo(transcript.turns[employee_index].text) if employee_index is not None else ""
-        better = line.better.get(language)
-        better = better.replace("{echo}", echo) if echo else better.replace('"{echo}"', "...")
+        better = _fill(line.better.get(language), echo)
         chosen.append(
             Suggestion(
                 line_id=line.id,
+                kind="missed",
                 turn_index=leader_index,
                 quote=_quote(transcript.turns[leader_index].text)
                 if leader_index is not None
@@ -451,6 +503,17 @@ def _suggestions(
             )
         )
     return chosen
+
+
+def _most_useful_first(suggestions: list[Suggestion]) -> list[Suggestion]:
+    """One suggestion per rubric line first (in the given order), then the repeats."""
+    seen: set[str] = set()
+    first: list[Suggestion] = []
+    rest: list[Suggestion] = []
+    for suggestion in suggestions:
+        (rest if suggestion.line_id in seen else first).append(suggestion)
+        seen.add(suggestion.line_id)
+    return first + rest
 
 
 def _overall_weights(rubric: Rubric) -> dict[str, float]:

@@ -24,6 +24,7 @@ _HEADINGS: dict[str, dict[Language, str]] = {
     "better": {"nl": "Probeer eens", "en": "Try instead"},
     "moments": {"nl": "Oefenpunten", "en": "Things to practise"},
     "instead_of": {"nl": "in plaats van", "en": "instead of"},
+    "chance": {"nl": "kans bij", "en": "a chance at"},
     "notes": {"nl": "Opmerkingen", "en": "Notes"},
     "rubric": {"nl": "Rubriekversie", "en": "Rubric version"},
 }
@@ -72,13 +73,12 @@ def render_report(report: Report, lang: str) -> str:
         out.append("")
         out.append(_h("moments", language))
         for number, suggestion in enumerate(report.suggestions, start=1):
-            where = (
-                f" ({_h('turn', language)} {suggestion.turn_index})"
-                if suggestion.turn_index is not None
-                else ""
-            )
+            where = ""
+            if suggestion.turn_index is not None:
+                prefix = "" if suggestion.kind == "pitfall" else f"{_h('chance', language)} "
+                where = f" ({prefix}{_h('turn', language)} {suggestion.turn_index})"
             out.append(f"  {number}. {suggestion.issue}{where}")
-            if suggestion.quote:
+            if suggestion.quote and suggestion.kind == "pitfall":
                 out.append(f'     {_h("instead_of", language)}: "{suggestion.quote}"')
             out.append(f'     {_h("better", language)}: "{suggestion.better}"')
 
@@ -101,7 +101,8 @@ def render_report(report: Report, lang: str) -> str:
         if dimension.passages:
             passage = dimension.passages[0]
             heading = passage.section + (f" > {passage.subsection}" if passage.subsection else "")
-            text = passage.text if len(passage.text) <= 320 else passage.text[:317] + "..."
+            text = passage.excerpt or passage.text
+            text = text if len(text) <= 360 else text[:357] + "..."
             out.append(f"  {_h('article', language)} ({heading}): {text}")
     out.append("")
     out.append(f"{_h('rubric', language)} {report.rubric_version} · {report.source}")

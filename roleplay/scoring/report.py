@@ -55,6 +55,7 @@ class ArticlePassage(BaseModel):
     line_id: str
     id: str | None = None
     text: str
+    excerpt: str = Field(default="", description="the part of `text` the rubric line rests on")
     section: str
     subsection: str | None = None
     source: str
@@ -66,6 +67,9 @@ class Suggestion(BaseModel):
     """A weak moment (or a missed opportunity) and a concrete better phrasing."""
 
     line_id: str
+    kind: Literal["pitfall", "missed"] = Field(
+        description="pitfall: say this instead of the quote; missed: a chance at that moment"
+    )
     turn_index: int | None = None
     quote: str | None = None
     issue: str
