@@ -363,3 +363,22 @@ def test_score_cli_bad_files_exit_2(tmp_path: Path, content: str, message: str) 
 
 def test_unused_turn_type_is_importable() -> None:
     assert Turn(role="leader", text="x").role == "leader"
+
+
+def test_report_survives_retrieval_failure(monkeypatch: pytest.MonkeyPatch) -> None:
+    import knowledge
+    from roleplay.scoring import clear_passage_cache
+
+    def broken(*args: object, **kwargs: object) -> list[object]:
+        raise knowledge.KnowledgeError("index unavailable")
+
+    clear_passage_cache()
+    monkeypatch.setattr(knowledge, "query", broken)
+    try:
+        report = score_transcript(transcript(GOOD_EN, "en"))
+    finally:
+        clear_passage_cache()
+    passage = report.dimensions["listening_level1"].passages[0]
+    assert passage.retrieved is False
+    assert passage.section == "Luister op drie niveaus"
+    assert "Vat het samen" in passage.text and "Oude Aarninkhof" in passage.source

@@ -8,6 +8,7 @@ generation. Without OEFENGESPREK_LOCAL_MODEL it runs the tiny SmolLM2-135M-Instr
 
 from __future__ import annotations
 
+import atexit
 import importlib.util
 import logging
 import threading
@@ -36,6 +37,18 @@ class _LoadedModel:
 
 _models: dict[tuple[Path, int, int], _LoadedModel] = {}
 _models_lock = threading.Lock()
+
+
+@atexit.register
+def _close_models() -> None:
+    # llama.cpp frees models in __del__, which fails noisily once the interpreter has torn
+    # down the ctypes library; closing them while it is still alive keeps exits clean
+    with _models_lock:
+        for loaded in _models.values():
+            close = getattr(loaded.llama, "close", None)
+            if close is not None:
+                close()
+        _models.clear()
 
 
 def _load(settings: LocalSettings) -> _LoadedModel:

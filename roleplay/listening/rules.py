@@ -476,7 +476,8 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"\bwat (je|jij|jullie|u) (van mij|van me|van ons) (nodig hebt|nodig hebben|verwacht"
             r"|verwachten|mist|missen)\b",
             r"\bhoe kan ik (je|jou|jullie) (het beste )?(helpen|ondersteunen|steunen)\b",
-            r"\bwat (kan|kun|zou|moet) ik\b.{0,15}\b(voor je|voor jou|doen|anders doen|betekenen)\b",
+            r"\bwat (kan|kun|zou|moet) ik\b.{0,15}\b(voor je|voor jou|doen|anders doen|betekenen)"
+            r"\b",
             r"\bwelke (steun|ondersteuning|hulp) (heb|zou|wil)\b",
             r"\bwat zijn (jouw|je|jullie) verwachtingen\b",
             r"\bwelke verwachtingen heb\b",
@@ -529,7 +530,8 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"\bi (felt|was|did|thought) (exactly |just )?(the same|like that|that way)\b",
             r"\b(at your age|when i was your age)\b",
             r"\bi have (my |some )?(own )?doubts\b",
-            r"\bi (sometimes |often |also )?(wonder|ask myself|struggle with|think about) (that|this"
+            r"\bi (sometimes |often |also )?(wonder|ask myself|struggle with|think about) (that|th"
+            r"is"
             r"|the same)( myself| too)\b",
             r"\bi (also )?find\b.{0,40}\b(hard|difficult|tough|scary|nerve-?racking|uncomfortable"
             r"|challenging|tricky|awkward|exciting|confusing)\b",
@@ -775,6 +777,7 @@ _CUES: dict[str, dict[Language, list[str]]] = {
         ],
         "nl": [
             r"\bje (moet|moest|zou|kunt|kan) (gewoon|eens|misschien|maar|beter|echt)\b",
+            r"\bje (kunt|kan) toch (gewoon |ook |even |wat |een |die |de |het )",
             r"\bje zou (\w+ )?(moeten|kunnen)\b",
             r"\bwaarom (doe|probeer|ga|vraag|praat|zeg|neem|maak|bel|stuur|plan) (je|jij) (het |dat"
             r" |dan |gewoon |eens )?(niet|dan niet)\b",
