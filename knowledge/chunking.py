@@ -194,6 +194,7 @@ def _make_chunks(
     section = marker.section
     sub = marker.subsection
     keywords: list[str]
+    situations: list[str]
     if marker.is_closing:
         base_id, kind, gloss, keywords = (
             f"{section.key}/slot",
@@ -201,6 +202,7 @@ def _make_chunks(
             section.closing_gloss,
             [],
         )
+        situations = section.closing_situations
     elif sub is not None:
         base_id, kind, gloss, keywords = (
             f"{section.key}/{sub.key}",
@@ -208,8 +210,10 @@ def _make_chunks(
             sub.gloss,
             sub.keywords,
         )
+        situations = sub.situations
     else:
         base_id, kind, gloss, keywords = section.key, section.kind, section.gloss, section.keywords
+        situations = section.situations
     if carries_section_gloss and section.gloss:
         # the section has no text of its own, so its sub-headings carry its gloss
         gloss = f"{section.gloss} {gloss}".strip()
@@ -223,6 +227,7 @@ def _make_chunks(
             order=first_order + part - 1,
             gloss=gloss,
             keywords=tuple(keywords),
+            situations=tuple(situations),
         )
         for part, text in enumerate(texts, start=1)
     ]

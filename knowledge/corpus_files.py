@@ -40,6 +40,8 @@ class _Node(BaseModel):
     kind: str = Field(min_length=1)
     gloss: str = ""
     keywords: list[str] = Field(default_factory=list)
+    # Hand-written descriptions of the situations this passage answers (doc expansion).
+    situations: list[str] = Field(default_factory=list)
     whole: bool = False
     heading_in_text: bool = False
 
@@ -58,6 +60,7 @@ class SectionSpec(_Node):
     subsections: list[SubsectionSpec] = Field(default_factory=list)
     closing_marker: str | None = None
     closing_gloss: str = ""
+    closing_situations: list[str] = Field(default_factory=list)
 
     @field_validator("subsections")
     @classmethod

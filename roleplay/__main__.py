@@ -1,6 +1,7 @@
-"""Command line of the role-play package: `python -m roleplay {label,score,scenarios,chat,simulate}`.
+"""Command line of the role-play package: `python -m roleplay COMMAND`.
 
-Each sub-command lives in the module that owns its logic; this file only dispatches.
+Commands: label, score, scenarios, chat, simulate, create-admin, retention. Each lives in
+the module that owns its logic; this file only dispatches.
 """
 
 from __future__ import annotations

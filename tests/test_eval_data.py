@@ -109,6 +109,7 @@ class RetrievalQuery(BaseModel):
     lang: Lang
     text: str = Field(min_length=1)
     sections: list[str] = Field(min_length=1)
+    split: Split | None = None  # dev/test, see evals/data/README.md
 
 
 class RetrievalSet(BaseModel):

@@ -178,6 +178,61 @@ def test_invalid_metadata_names_the_field(tmp_path: Path) -> None:
         load_corpus(meta_path)
 
 
+def test_invalid_situations_name_the_field(tmp_path: Path) -> None:
+    first = '- "Hoe laat ik als leidinggevende zien dat ik er echt ben voor mijn mensen?"'
+    meta_path = _copy_corpus(tmp_path, meta_edit=(first, "- {vraag: 1}"))
+    with pytest.raises(CorpusError, match=r"corpus\.yaml: sections\.0\.situations\.0: "):
+        load_corpus(meta_path)
+
+
+# --- small-to-big units -------------------------------------------------------------------
+
+
+def test_every_chunk_has_situations_and_units_keep_the_heading(chunks: list[Chunk]) -> None:
+    from knowledge.units import chunk_units
+
+    assert all(chunk.situations for chunk in chunks)
+    levels = next(c for c in chunks if c.id == "praktijk/luister-drie-niveaus")
+    units = chunk_units(levels, "paragraph")
+    assert units[0] == levels.search_text(with_gloss=True, with_situations=True)
+    assert all(unit.startswith(levels.heading_path + "\n") for unit in units[1:])
+    # each listening level is a unit of its own, so one level can match a question
+    for level in ("1. Wat wordt er gezegd?", "2. Wat wordt er niet", "3. Wat gebeurt er"):
+        assert sum(level in unit for unit in units[1:]) == 1
+    assert sum(situation in unit for situation in levels.situations for unit in units[1:]) == len(
+        levels.situations
+    )
+    assert chunk_units(levels, "none") == units[:1]
+
+
+def test_sentence_units_merge_short_fragments(chunks: list[Chunk]) -> None:
+    from knowledge.units import MIN_SENTENCE_CHARS, chunk_units
+
+    levels = next(c for c in chunks if c.id == "praktijk/luister-drie-niveaus")
+    units = chunk_units(levels, "sentence", with_gloss=False, with_situations=False)
+    bodies = [unit.split("\n", 1)[1] for unit in units[1:]]
+    assert len(bodies) > len(levels.text.split("\n"))
+    assert all(len(body) >= MIN_SENTENCE_CHARS for body in bodies)
+
+
+def test_aggregate_takes_the_best_unit_and_the_soft_maximum() -> None:
+    import numpy as np
+
+    from knowledge.ranking import aggregate, dense_with_units
+
+    scores = np.array([0.2, 0.9, 0.5, 0.4])
+    owners = np.array([0, 0, 2, 2])
+    best = aggregate(scores, owners, 3)
+    assert best[0] == pytest.approx(0.9) and best[2] == pytest.approx(0.5)
+    assert best[1] == -np.inf  # a chunk without units
+    soft = aggregate(scores, owners, 3, temperature=0.05)
+    assert 0.55 < soft[0] < 0.9  # between the mean and the maximum
+    whole = np.array([0.3, 0.2, 0.1])
+    assert np.array_equal(dense_with_units(whole, best, 0.0), whole)
+    mixed = dense_with_units(whole, best, 0.5)
+    assert np.isfinite(mixed).all() and mixed[0] > mixed[1] > mixed[2]
+
+
 # --- retrieval ----------------------------------------------------------------------------
 
 FLOOR_QUERIES = [

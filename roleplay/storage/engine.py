@@ -153,20 +153,21 @@ def write_engine(engine: Engine) -> Engine:
 def translate_error(url: URL, error: SQLAlchemyError) -> StorageError:
     """Turn a driver failure into a StorageError that names the database and what to do."""
     where = describe(url)
+    capital = where[:1].upper() + where[1:]  # not capitalize(): it lowercases the path
     original = getattr(error, "orig", None)
     detail = str(original or error).strip().splitlines()[0] if str(original or error) else ""
     lowered = detail.lower()
     if url.get_backend_name() == "sqlite":
         if "locked" in lowered or "busy" in lowered:
             return StorageError(
-                f"{where.capitalize()} is locked by another program and stayed locked ({detail}). "
+                f"{capital} is locked by another program and stayed locked ({detail}). "
                 "Close other programs that use it (a second app instance, a database browser) "
                 "and try again.",
                 code="database_locked",
             )
         if "not a database" in lowered or "malformed" in lowered or "corrupt" in lowered:
             return StorageError(
-                f"{where.capitalize()} is damaged or is not an Oefengesprek database ({detail}). "
+                f"{capital} is damaged or is not an Oefengesprek database ({detail}). "
                 "Restore it from a backup, or move it aside to start with an empty database "
                 "(set OEFENGESPREK_DATA_DIR to use another folder).",
                 code="database_corrupt",
