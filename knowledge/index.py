@@ -209,7 +209,18 @@ class KnowledgeIndex:
             assert self.location.port is not None
             return chroma_support.http_client(self.location.host, self.location.port)
         assert self.location.index_dir is not None
-        return chroma_support.persistent_client(self.location.index_dir)
+        index_dir = self.location.index_dir
+        try:
+            index_dir.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            # persistent_client below reports an unusable directory with a clear message
+            return chroma_support.persistent_client(index_dir)
+        from filelock import FileLock
+
+        # chromadb creates its SQLite schema on first open; two processes opening a fresh
+        # directory at once race on it ("table collections already exists")
+        with FileLock(str(index_dir / ".open.lock"), timeout=600):
+            return chroma_support.persistent_client(index_dir)
 
     def _lock_path(self) -> Path | None:
         if self.location.index_dir is not None:

@@ -20,7 +20,7 @@ from roleplay.scoring import score_transcript
 from roleplay.types import Transcript, Turn
 
 FAST = settings(
-    max_examples=60,
+    max_examples=40,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
@@ -99,11 +99,11 @@ def test_the_engine_cleans_any_text_or_refuses_it_with_its_own_error(text: str) 
 
 
 conversations = st.lists(
-    st.tuples(st.sampled_from(["leader", "employee"]), leader_text), min_size=0, max_size=8
+    st.tuples(st.sampled_from(["leader", "employee"]), leader_text), min_size=0, max_size=6
 )
 
 
-@FAST
+@settings(FAST, max_examples=20)
 @given(turns=conversations, language=st.sampled_from(["nl", "en"]))
 def test_scorer_scores_any_conversation_with_whole_numbers_from_0_to_100(
     turns: list[tuple[str, str]], language: str
