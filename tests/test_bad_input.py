@@ -186,13 +186,25 @@ def test_app_renders_script_tags_and_markdown_in_user_text_as_literal_text(
             assert not element.proto.allow_html, f"user text rendered as HTML: {value!r}"
             assert "<script>" not in value, value
 
-    # the chat box itself holds at most the engine's limit (Streamlit's max_chars caps a
-    # longer paste; the engine's own "too long" message is tested above)
-    assert at.chat_input(key="practice_input").proto.max_chars == MAX_LEADER_CHARS
-    at.chat_input(key="practice_input").set_value("x" * (MAX_LEADER_CHARS + 5)).run()
+    # a paste over the limit is not cut off by the browser: the engine refuses it with the
+    # limit in the message, and the whole line comes back into the chat box for editing
+    assert not at.chat_input(key="practice_input").proto.max_chars
+    too_long = "x" * (MAX_LEADER_CHARS + 5)
+    at.chat_input(key="practice_input").set_value(too_long).run()
     assert not at.exception, at.exception
     conversation = at.session_state[state.PRACTICE].conversation
     assert all(len(turn.text) <= MAX_LEADER_CHARS for turn in conversation.turns)
+    assert any(str(MAX_LEADER_CHARS) in str(warning.value) for warning in at.warning)
+    assert at.chat_input(key="practice_input").proto.value == too_long
+
+    # the feedback page quotes the line again (transcript, evidence): still literal text
+    at.button(key="practice_end").click().run()
+    assert not at.exception, at.exception
+    quoted = [str(element.value) for element in at.markdown if "alert" in str(element.value)]
+    assert quoted, "the feedback page shows the leader's line"
+    for element in at.markdown:
+        assert "<script>" not in str(element.value), element.value
+        assert not element.proto.allow_html or "alert" not in str(element.value)
 
 
 # --- scenarios ------------------------------------------------------------------------------
@@ -402,11 +414,6 @@ def test_cli_score_of_a_malformed_transcript_names_the_field(tmp_path: Path) -> 
     assert_clean_failure(result, "turns.0.role")
 
 
-@pytest.mark.xfail(
-    reason="engine accepts a line of only invisible format characters (U+200B, U+FEFF); "
-    "reported to the engine owner",
-    strict=False,
-)
 def test_a_line_of_only_invisible_characters_is_empty() -> None:
     conversation = started()
     with pytest.raises(InvalidLeaderInput):

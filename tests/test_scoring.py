@@ -382,3 +382,22 @@ def test_report_survives_retrieval_failure(monkeypatch: pytest.MonkeyPatch) -> N
     assert passage.retrieved is False
     assert passage.section == "Luister op drie niveaus"
     assert "Vat het samen" in passage.text and "Oude Aarninkhof" in passage.source
+
+
+def test_better_phrasings_point_at_distinct_moments() -> None:
+    turns = [
+        ("employee", "Ik heb het echt heel druk met het nieuwe project en de klant."),
+        ("leader", "Oké."),
+        ("employee", "Ja."),
+        ("leader", "Goed."),
+        ("employee", "En ik weet niet goed wat je nu van me verwacht."),
+        ("leader", "Prima, we zien wel."),
+        ("employee", "Oké dan."),
+        ("leader", "Tot morgen."),
+    ]
+    report = score(turns)
+    quoted = [s.turn_index for s in report.suggestions if s.turn_index is not None]
+    leader_turns = sum(role == "leader" for role, _ in turns)
+    # a turn is quoted twice only once every leader turn has been quoted
+    assert len(quoted) >= 3
+    assert len(set(quoted[:leader_turns])) == min(len(quoted), leader_turns)

@@ -8,7 +8,7 @@ import streamlit as st
 
 from roleplay.access import Access
 from roleplay.backends.base import BackendError
-from roleplay.engine import MAX_LEADER_CHARS, Conversation, ConversationError, ReplyFailed
+from roleplay.engine import Conversation, ConversationError, ReplyFailed
 from roleplay.i18n import TEXTS, t
 from roleplay.scenarios import Scenario
 from roleplay.types import Language
@@ -25,6 +25,8 @@ from ui.hints import best_line, choose_nudge
 
 CARD_COLUMNS = 2
 INPUT_KEY = "practice_input"
+#: a rejected line waiting to go back into the chat input on the next run
+RETURNED_INPUT_KEY = "practice_returned_input"
 
 
 # --- scenario choice -------------------------------------------------------------------------
@@ -383,10 +385,13 @@ def _conversation(practice: state.PracticeState, scenario: Scenario, lang: Langu
         _end(practice, conversation, lang)
         return
 
+    if RETURNED_INPUT_KEY in st.session_state:
+        st.session_state[INPUT_KEY] = st.session_state.pop(RETURNED_INPUT_KEY)
+    # no max_chars: the browser would cut a long paste silently; the engine rejects it
+    # with the limit in the message and the line comes back for editing
     line = st.chat_input(
         t("chat_placeholder", lang),
         key=INPUT_KEY,
-        max_chars=MAX_LEADER_CHARS,
         disabled=bool(practice.error) or not conversation.started,
     )
     if line is None:
@@ -405,8 +410,11 @@ def _leader_turn(
     try:
         pieces = conversation.say(line)
     except ConversationError as error:
-        st.warning(_conversation_error(error, lang))
-        return
+        state.flash(_conversation_error(error, lang), "warning")
+        if line.strip():
+            # nothing the leader typed is lost: the rejected line returns to the input
+            st.session_state[RETURNED_INPUT_KEY] = line
+        st.rerun()
     leader = conversation.turns[-1]
     index = _leader_count(conversation) - 1
     practice.hints[index] = _hint_for(practice, index, list(leader.labels), lang)

@@ -205,6 +205,40 @@ def predict(
     return 1.0 / (1.0 + np.exp(-_logits(matrix, weights, dense_weights, bias)))
 
 
+# The model adds labels where the rules are silent; it never overrides the rules' reading
+# of a question or a reflection, whose decision rules (evals/data/README.md: a checking tag
+# belongs to the move it checks, "why don't you" is advice, level 2 vs 3) it cannot see.
+SLOTS: tuple[frozenset[str], ...] = (
+    frozenset({"open_question", "closed_question", "ask_expectation", "check_assumption"}),
+    frozenset({"summarize", "name_unspoken", "name_energy"}),
+)
+
+
+def may_add(rule_labels: Sequence[str], labels: Sequence[str]) -> np.ndarray:
+    """Which labels the model may add to a turn the rules labelled `rule_labels`."""
+    found = set(rule_labels)
+    allowed = np.ones(len(labels), dtype=bool)
+    for position, label in enumerate(labels):
+        slot = next((slot for slot in SLOTS if label in slot), None)
+        if label == "other" or label in found or (slot is not None and found & slot):
+            allowed[position] = False
+    return allowed
+
+
+def combine(
+    rule_labels: Sequence[str],
+    probs: np.ndarray,
+    thresholds: np.ndarray,
+    labels: Sequence[str],
+) -> list[str]:
+    """The rules' labels plus the ones the model is confident of where the rules are silent;
+    ordered as `labels`, "other" only when nothing else applies."""
+    allowed = may_add(rule_labels, labels)
+    chosen = {label for label in rule_labels if label != "other"}
+    chosen |= {label for i, label in enumerate(labels) if allowed[i] and probs[i] >= thresholds[i]}
+    return [label for label in labels if label in chosen] or ["other"]
+
+
 def decode(probs: np.ndarray, thresholds: np.ndarray, labels: Sequence[str]) -> list[str]:
     """Labels at or above their threshold, ordered as `labels`; never empty.
 
@@ -224,15 +258,27 @@ def f1(gold: np.ndarray, predicted: np.ndarray) -> float:
     return 2 * tp / denominator if denominator else 0.0
 
 
-def choose_thresholds(probs: np.ndarray, matrix: Matrix, rows: np.ndarray) -> np.ndarray:
-    """Per label, the grid threshold with the best F1 on `rows` (cells with known targets)."""
+def choose_thresholds(
+    probs: np.ndarray,
+    matrix: Matrix,
+    rows: np.ndarray,
+    base: np.ndarray | None = None,
+    allowed: np.ndarray | None = None,
+) -> np.ndarray:
+    """Per label, the grid threshold with the best F1 on `rows` (cells with known targets).
+
+    With `base` (the rules' hits) and `allowed` (where the model may add), the F1 is that of
+    the combined labels: base OR (allowed AND probability >= threshold)."""
     thresholds = np.full(probs.shape[1], 0.5)
+    base = np.zeros(probs.shape, dtype=bool) if base is None else base
+    allowed = np.ones(probs.shape, dtype=bool) if allowed is None else allowed
     for label in range(probs.shape[1]):
         known = rows[matrix.cell_weights[rows, label] > 0]
         if len(known) == 0:
             continue
         gold = matrix.targets[known, label] > 0.5
-        scores = [f1(gold, probs[known, label] >= t) for t in THRESHOLD_GRID]
+        hits, addable = base[known, label], allowed[known, label]
+        scores = [f1(gold, hits | (addable & (probs[known, label] >= t))) for t in THRESHOLD_GRID]
         # the middle of the best plateau: less sensitive to one example
         best = np.flatnonzero(np.isclose(scores, max(scores)))
         thresholds[label] = float(THRESHOLD_GRID[best[len(best) // 2]])
