@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from roleplay.i18n import t
+from roleplay.types import LISTENING_LABELS
 
 FONT_ENV = "OEFENGESPREK_PDF_FONT"
 FONT_DIRS = (
@@ -93,24 +94,7 @@ def label_names(labels: tuple[str, ...] | list[str], lang: str) -> str:
     return ", ".join(names)
 
 
-_LABEL_KEYS = {
-    f"label_{name}"
-    for name in (
-        "summarize",
-        "name_unspoken",
-        "name_energy",
-        "open_question",
-        "check_assumption",
-        "state_expectation",
-        "ask_expectation",
-        "self_disclosure",
-        "backing",
-        "closed_question",
-        "premature_advice",
-        "dismissive",
-        "other",
-    )
-}
+_LABEL_KEYS = {f"label_{name}" for name in LISTENING_LABELS}
 
 
 def score_rows(report: dict[str, Any]) -> list[tuple[str, float]]:

@@ -15,7 +15,7 @@ from typing import Annotated, Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from roleplay.types import LANGUAGES, Language
+from roleplay.types import LANGUAGES, LISTENING_LABELS, Language
 
 SCENARIO_DIR = Path(__file__).with_name("scenarios")
 SCENARIO_ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -48,21 +48,7 @@ LEADER_MOVES: tuple[LeaderMove, ...] = (
 DEEP_LISTENING_LABELS: tuple[str, ...] = ("name_unspoken", "name_energy")
 
 #: every label the listener (roleplay.listener) can give a leader turn
-LISTENER_LABELS: tuple[str, ...] = (
-    "summarize",
-    "name_unspoken",
-    "name_energy",
-    "open_question",
-    "check_assumption",
-    "state_expectation",
-    "ask_expectation",
-    "self_disclosure",
-    "backing",
-    "closed_question",
-    "premature_advice",
-    "dismissive",
-    "other",
-)
+LISTENER_LABELS = LISTENING_LABELS
 
 #: section and practice headings of the article, as the text has them; learning goals cite one
 ARTICLE_SECTIONS: tuple[str, ...] = (

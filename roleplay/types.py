@@ -10,6 +10,23 @@ Language = Literal["nl", "en"]
 LANGUAGES: tuple[Language, ...] = ("nl", "en")
 Role = Literal["leader", "employee"]
 
+#: the listener's vocabulary: every behaviour a leader turn can show, in display order
+LISTENING_LABELS: tuple[str, ...] = (
+    "summarize",
+    "name_unspoken",
+    "name_energy",
+    "open_question",
+    "check_assumption",
+    "state_expectation",
+    "ask_expectation",
+    "self_disclosure",
+    "backing",
+    "closed_question",
+    "premature_advice",
+    "dismissive",
+    "other",
+)
+
 
 class Turn(BaseModel):
     """One utterance in a conversation, as the leader or the employee said it."""
