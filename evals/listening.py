@@ -12,8 +12,11 @@ Three checks, each on its development and its held-out split separately:
    employee): the ROC AUC of the report's `listening` score between the experts'
    high- and low-quality transcripts.
 
-The listener is rule based and was developed on the dev splits only; the test splits
-are reported, never tuned on.
+The rules were developed on the dev splits only; the test splits are reported, never
+tuned on. `--listener rules+model` measures the rules with the trained model stacked on
+them; `--train` refits that model on dev data only (own-set `split: dev`, AnnoMI dev, the
+turns written in tests/test_listener.py) and writes roleplay/data/listener_model.npz;
+`--speed` times the listener per turn and the scorer on a 20-turn conversation.
 """
 
 from __future__ import annotations
