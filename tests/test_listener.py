@@ -1643,3 +1643,12 @@ def test_training_reads_dev_data_and_written_examples_only() -> None:
         own_training_examples([held_out])
     with pytest.raises(EvalDataError):
         annomi_training_examples(Path("."), "test")
+
+
+def test_the_llm_labeller_schema_offers_exactly_the_vocabulary() -> None:
+    from typing import get_args
+
+    from roleplay.listening.llm import LabelName
+    from roleplay.types import LISTENING_LABELS
+
+    assert get_args(LabelName) == LISTENING_LABELS

@@ -21,6 +21,8 @@ from roleplay.listening.text import split_sentences, strip_scorer_address
 
 log = logging.getLogger(__name__)
 
+# spelled out because a Literal cannot be built from a tuple for the type checker; a test
+# keeps it equal to roleplay.types.LISTENING_LABELS
 LabelName = Literal[
     "summarize",
     "name_unspoken",

@@ -14,23 +14,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from roleplay.listening.text import Sentence, normalise, split_sentences, strip_scorer_address
-from roleplay.types import Language
+from roleplay.types import LISTENING_LABELS, Language
 
-LABELS: tuple[str, ...] = (
-    "summarize",
-    "name_unspoken",
-    "name_energy",
-    "open_question",
-    "check_assumption",
-    "state_expectation",
-    "ask_expectation",
-    "self_disclosure",
-    "backing",
-    "closed_question",
-    "premature_advice",
-    "dismissive",
-    "other",
-)
+LABELS = LISTENING_LABELS
 PITFALLS: frozenset[str] = frozenset({"closed_question", "premature_advice", "dismissive"})
 
 
