@@ -415,6 +415,11 @@ def _leader_turn(
             # nothing the leader typed is lost: the rejected line returns to the input
             st.session_state[RETURNED_INPUT_KEY] = line
         st.rerun()
+    except Exception:
+        # e.g. the database could not store the turn: the shell shows the error, and the
+        # line waits in the chat box for the next try
+        st.session_state[RETURNED_INPUT_KEY] = line
+        raise
     leader = conversation.turns[-1]
     index = _leader_count(conversation) - 1
     practice.hints[index] = _hint_for(practice, index, list(leader.labels), lang)
