@@ -227,3 +227,64 @@ def test_listening_splits_roughly_even(listening: ListeningSet) -> None:
 def test_listening_has_multi_label_cases(listening: ListeningSet) -> None:
     multi = sum(1 for case in listening.cases if len(case.labels) >= 2)
     assert multi >= len(listening.cases) // 4, f"only {multi} multi-label cases"
+
+
+# Second, independent development set for the listener (dev only); see evals/data/README.md.
+LISTENING_DEV2_FILE = DATA_DIR / "listening_turns_dev2.yaml"
+MIN_DEV2_CASES = 200
+MIN_DEV2_POSITIVES_PER_LABEL = 12
+
+
+@pytest.fixture(scope="module")
+def listening_dev2() -> ListeningSet:
+    loaded = _load(LISTENING_DEV2_FILE, ListeningSet)
+    assert isinstance(loaded, ListeningSet)
+    return loaded
+
+
+def test_dev2_vocabulary_declared(listening_dev2: ListeningSet) -> None:
+    assert tuple(listening_dev2.labels) == LABELS, (
+        f"{LISTENING_DEV2_FILE}: 'labels' must list {LABELS}"
+    )
+
+
+def test_dev2_ids_unique_across_both_files(
+    listening: ListeningSet, listening_dev2: ListeningSet
+) -> None:
+    ids = Counter(case.id for case in [*listening.cases, *listening_dev2.cases])
+    duplicates = [case_id for case_id, count in ids.items() if count > 1]
+    assert not duplicates, f"{LISTENING_DEV2_FILE}: ids not unique across both files {duplicates}"
+    assert len(listening_dev2.cases) >= MIN_DEV2_CASES
+
+
+def test_dev2_id_prefix_and_split(listening_dev2: ListeningSet) -> None:
+    wrong_prefix = [
+        case.id for case in listening_dev2.cases if not case.id.startswith(f"{case.lang}2-")
+    ]
+    assert not wrong_prefix, f"{LISTENING_DEV2_FILE}: id prefix disagrees with lang: {wrong_prefix}"
+    not_dev = [case.id for case in listening_dev2.cases if case.split != "dev"]
+    assert not not_dev, f"{LISTENING_DEV2_FILE}: dev2 is dev-only, found other splits: {not_dev}"
+
+
+def test_dev2_label_coverage_in_both_languages(listening_dev2: ListeningSet) -> None:
+    positives = Counter(label for case in listening_dev2.cases for label in case.labels)
+    thin = {
+        label: positives[label]
+        for label in LABELS
+        if positives[label] < MIN_DEV2_POSITIVES_PER_LABEL
+    }
+    assert not thin, (
+        f"{LISTENING_DEV2_FILE}: labels below {MIN_DEV2_POSITIVES_PER_LABEL} positives: {thin}"
+    )
+    seen = {(label, case.lang) for case in listening_dev2.cases for label in case.labels}
+    gaps = [
+        f"{label}/{lang}" for label in LABELS for lang in ("nl", "en") if (label, lang) not in seen
+    ]
+    assert not gaps, f"{LISTENING_DEV2_FILE}: label/lang combinations with no case: {gaps}"
+
+
+def test_dev2_languages_and_multi_label(listening_dev2: ListeningSet) -> None:
+    per_lang = Counter(case.lang for case in listening_dev2.cases)
+    assert min(per_lang["nl"], per_lang["en"]) >= len(listening_dev2.cases) // 3, per_lang
+    multi = sum(1 for case in listening_dev2.cases if len(case.labels) >= 2)
+    assert multi >= len(listening_dev2.cases) // 5, f"only {multi} multi-label cases"
