@@ -55,6 +55,8 @@ from roleplay.listening.training import (
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_OWN_SET = Path(__file__).parent / "data" / "listening_turns.yaml"
+# A second, independently written development set (all `split: dev`); training reads it too.
+DEFAULT_DEV2_SET = Path(__file__).parent / "data" / "listening_turns_dev2.yaml"
 DEFAULT_EVALDATA = REPO_ROOT.parent / "shared" / "evaldata"
 SPLITS = ("dev", "test")
 MAIN_BEHAVIOURS = ("question", "reflection", "therapist_input", "other")
@@ -338,8 +340,12 @@ def run_all(args: argparse.Namespace) -> dict[str, Any]:
     if own_path.exists():
         cases = load_own_set(own_path)
         results["own"] = {}
-        for split in SPLITS:
-            subset = [case for case in cases if case.split == split]
+        subsets = {split: [case for case in cases if case.split == split] for split in SPLITS}
+        dev2_path = Path(getattr(args, "dev2_set", "") or "")
+        if dev2_path.is_file():
+            # the independently written second dev set, scored apart from the first
+            subsets["dev2"] = [case for case in load_own_set(dev2_path) if case.split == "dev"]
+        for split, subset in subsets.items():
             started = time.perf_counter()
             predicted = [labeller(c.text, c.context, c.lang) for c in subset]
             elapsed = time.perf_counter() - started
@@ -389,7 +395,7 @@ def render(results: dict[str, Any]) -> str:
     own = results.get("own", {})
     if "missing" in own:
         out.append(f"own labelled set: not found at {own['missing']}")
-    for split in SPLITS:
+    for split in (*SPLITS, "dev2"):
         if split in own:
             part = own[split]
             out.append(
@@ -503,6 +509,11 @@ def register(subparsers: Any) -> None:
     )
     parser.add_argument(
         "--own-set", default=str(DEFAULT_OWN_SET), help="labelled turns YAML (default: %(default)s)"
+    )
+    parser.add_argument(
+        "--dev2-set",
+        default=str(DEFAULT_DEV2_SET),
+        help="second dev-only labelled set, scored as `dev2` when present (default: %(default)s)",
     )
     parser.add_argument("--listener", default=None, help="listener name (default: configured)")
     parser.add_argument(
@@ -656,8 +667,13 @@ def annomi_training_examples(evaldata: Path, split: str = "dev") -> list[Trainin
     return examples
 
 
-def training_examples(own_set: Path, evaldata: Path) -> list[TrainingExample]:
+def training_examples(
+    own_set: Path, evaldata: Path, dev2_set: Path | None = DEFAULT_DEV2_SET
+) -> list[TrainingExample]:
     dev_cases = [case for case in load_own_set(own_set) if case.split == "dev"]
+    if dev2_set is not None and dev2_set.exists():
+        # dev2 is dev-only by construction; own_training_examples still rejects any test case
+        dev_cases += load_own_set(dev2_set)
     own = [*own_training_examples(dev_cases), *test_file_examples()]
     copies = without_rules(own, NO_RULES_WEIGHT) if NO_RULES_WEIGHT > 0 else []
     return [*own, *copies, *annomi_training_examples(evaldata, "dev")]
@@ -718,7 +734,8 @@ def cross_validate(examples: list[TrainingExample], n_folds: int = 5) -> dict[st
 def train(args: argparse.Namespace) -> int:
     """`python -m evals listening --train`: fit on dev data only and write the weights."""
     evaldata, own_set = Path(args.evaldata), Path(args.own_set)
-    examples = training_examples(own_set, evaldata)
+    dev2_set = Path(getattr(args, "dev2_set", "") or DEFAULT_DEV2_SET)
+    examples = training_examples(own_set, evaldata, dev2_set)
     started = time.perf_counter()
     cv = cross_validate(examples)
     annomi_turns = load_annomi_turns(evaldata, "dev")
@@ -742,7 +759,8 @@ def train(args: argparse.Namespace) -> int:
         "rule_hidden_copies_weight": NO_RULES_WEIGHT,
         "trained": datetime.date.today().isoformat(),
         "training_data": {
-            "own-dev": f"{own_set.name}, split: dev only ({counts.get('own-dev', 0)} turns)",
+            "own-dev": f"{own_set.name} split: dev + {dev2_set.name}"
+            f" ({counts.get('own-dev', 0)} turns)",
             "tests": f"tests/test_listener.py {' + '.join(TEST_EXAMPLE_LISTS)}"
             f" ({counts.get('tests', 0)} turns)",
             "annomi-dev": f"annomi_utterances_dev.csv, mapped ({counts.get('annomi-dev', 0)}"

@@ -34,6 +34,9 @@ _FEELINGS_EN = (
     r"|painful|grief|fragile|defensive|impatient|restless|resent\w*|bitter|desperate|distress\w*"
     r"|scary|frightened|unhappy|miserable|hopeful|pressured|under pressure|drained|shaken"
     r"|unsafe|betrayed|ignored|left out|overlooked|excluded|trapped|annoyed|taken aback"
+    r"|worn out|wiped out|on edge|wound up|stressed out|uneasy|let down|demotivated|deflated"
+    r"|disheartened|gutted|run down|stretched thin|overloaded|overworked|agitated|tearful"
+    r"|rattled|shaken up|at the end of your rope|at your wits'? end|irritable|down in the dumps"
 )
 _FEELINGS_NL = (
     r"boos|kwaad|gefrustreerd|frustratie|frustrerend|moe|uitgeput|gespannen|spanning|verdrietig"
@@ -44,6 +47,9 @@ _FEELINGS_NL = (
     r"|ontspannen|onrustig|geergerd|ergernis|pijn|wanhopig|gepikeerd|afwezig|gesloten"
     r"|afstandelijk|ongeduldig|onveilig|verraden|genegeerd|buitengesloten|schrik|opgejaagd"
     r"|onder druk|hoogspanning|geschrokken|ongelukkig|gedemotiveerd|alleen gelaten|bitter"
+    r"|afgepeigerd|uitgeblust|van slag|overstuur|prikkelbaar|chagrijnig|ontdaan"
+    r"|aangeslagen|angstig|overbelast|overspannen|moedeloos|neerslachtig|nijdig|geprikkeld"
+    r"|op van de zenuwen|ongemotiveerd|gestresst|opgefokt|murw|uit je doen"
 )
 
 # ---------------------------------------------------------------- cues per label
@@ -302,13 +308,14 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r" understand|elaborate|give me an example|say more)\b",
             r"\bi('d| would) (love|like) to hear\b",
             r"\b(can|could|would) you\b.{0,20}\bexample\b",
-            r"\btell me (more|about|what|how|why|a bit|a little|something)\b",
+            r"\btell me (more|about(?! it\b)|what|how|why|a bit|a little|something)\b",
             r"\bsay (a bit |a little |some )?more\b",
             r"\bwhat else\b",
             r"\bi('m| am) (curious|wondering) (about|what|how|why|where|which)\b",
             r"\bi wonder (what|how|why)\b",
             r"\bhelp me understand\b",
             r"\bwalk me through\b",
+            r"\b(can|may|could) i ask (you )?(what|why|how|where|which|when)\b",
             r"\b(can|could|would|will) you\b.{0,15}\b(take|bring|talk) me through\b",
         ],
         "nl": [
@@ -322,6 +329,7 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"\bwat nog meer\b",
             r"\bhelp me (het )?(begrijpen|snappen)\b",
             r"\bneem me (eens )?mee\b",
+            r"\bmag ik (je )?vragen (wat|waar|hoe|waarom|welke|wanneer)\b",
             r"\b(kun|kan|wil|zou|wilt|kunt) (je|jij|u)\b.{0,20}\b(me|mij) (\w+ )?(eens |even )?mee"
             r"(nemen| te nemen)? in\b",
         ],
@@ -498,7 +506,7 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"\bi (don'?t|do not) (always )?(have|know) (all )?the (answers?|solution)\b",
             r"\bwhen i (was|started|first|had|got)\b",
             r"\bi (should|could) have\b",
-            r"\b(my bad|my mistake|my fault|that was on me|that'?s on me)\b",
+            r"\b(my bad|my mistake|my fault|that was on me|that'?s on me(?!,? not))\b",
             r"\bi notice (that )?i\b",
             r"\bi('m| am| was| feel) (a bit |quite |really |honestly )?(annoyed|hurt|upset|taken a"
             r"back"
@@ -547,7 +555,7 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"\bik (moet|zal) (eerlijk )?(toegeven|bekennen|eerlijk zijn)\b",
             r"\bik heb (dat|dit|het) zelf ook\b",
             r"\bik (heb|had) (zelf )?ook (eens|wel eens|weleens|een keer|meegemaakt)\b",
-            r"\btoen ik\b",
+            r"\btoen ik\b(?! (dat|het|dit|daarnet|net) (zei|zeg|vroeg|noemde|vertelde|opperde))",
             r"\bik (was|ben) (vooral |gewoon |zelf |ook )?(moe|moe en|druk|gestrest|ziek|afgeleid)"
             r"\b",
             r"\b(slordig|dom|fout|onhandig|niet handig|niet netjes) van (me|mij)\b",
@@ -757,7 +765,8 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"\b(maybe|perhaps) you (could|should|can|need|might)\b",
             r"\bit (might|would|could|may) help (to|if you)\b",
             r"^(so |ok |okay |well |then )?(just |simply )?(try|make sure|go|talk to|tell (him|her"
-            r"|them|your)|ask (him|her|them|your)|take|stop(?! (moaning|complaining|whining))|star"
+            r"|them|your)|ask (him|her|them|your)|take|stop(?! (moaning|complaining|whining"
+            r"|being))|star"
             r"t|focus"
             r"|write|call|send|plan|sit down|talk|explain|check|install|read|sleep|exercise"
             r"|prioriti[sz]e|delegate|get|use|put|set|schedule|drop|turn|switch|move|cancel|block|"
@@ -766,6 +775,7 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"\bdon'?t (worry|stress|let it|bother|think about)\b",
             r"^tip\b|\btip:",
             r"\b(here'?s|this is) what you (do|should do|need to do)\b",
+            r"\bhere'?s what (we|you)('ll| will)? do\b",
             r"\b(might|could|would|will) be (good|useful|helpful|great) for you\b",
             r"\b(course|training|coach|therapist|app|tool|book)\b.{0,25}\b(for you|help you)\b",
             r"\bthe (easiest|simplest|smartest|quickest|best) (thing|way|option|move)\b",
@@ -808,7 +818,8 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"\bje moet\b",
             r"\bweet je wat je (doet|moet doen|kunt doen)\b",
             r"^tip\b|\btip:",
-            r"^(gewoon|even|gewoon even) (\w+ ){0,4}\w+en\b",
+            r"^(gewoon|even|gewoon even) (?!(checken|kijken|nagaan|samenvatten|terugkoppelen)\b)"
+            r"(\w+ ){0,4}\w+en\b",
             r"\bik zou (gewoon |eerst |dan |zelf |echt |maar )?(stoppen|starten|beginnen|nemen|pla"
             r"nnen"
             r"|schrappen|regelen|opschrijven|melden|delegeren|weigeren|afspreken|afzeggen|uitzetten"
@@ -833,6 +844,8 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"\been (goede |andere |mogelijke )?(optie|mogelijkheid|idee|stap) (is|zou zijn|kan zi"
             r"jn)\b",
             r"\bgewoon (zeggen|vragen|doen|bellen|proberen|stoppen|negeren)\b",
+            r"\bjullie (moeten|moet) (het |dat |dit )?(gewoon|maar|eens)\b",
+            r"^(heb|heeft) (je|jij) (\w+ ){1,3}al (eens )?\w+(d|t|en)\s*\?",
             r"\bje (kunt|kan) (ook |gewoon |eens |beter |altijd )*(\w+ )?(proberen|vragen|zeggen|b"
             r"ellen"
             r"|aangeven|plannen|regelen|oppakken|doen)\b",
@@ -981,6 +994,355 @@ _CUES: dict[str, dict[Language, list[str]]] = {
         ],
     },
 }
+# Round 3: broader lexicons from general Dutch and English usage (idioms for energy, the
+# leader's own doubts, backing, brushing off, expectations, summaries), not from any test
+# case. Kept apart so the round's additions can be read and reverted as one block.
+_BROADER: dict[str, dict[Language, list[str]]] = {
+    "summarize": {
+        "en": [
+            r"\b(comes|came|come) across (to you )?as\b",
+            r"\bwhat you (really )?mean is\b",
+            r"\bplay (that|it|this) back\b",
+            r"\blet me (just )?make sure i('ve| have)? (got|get|understand) (this|that|it|you)\b",
+            r"\bin a nutshell\b",
+            r"\b(it|this|that|what you'?re saying) (all )?(comes|boils) down to\b",
+            r"\bso the (main|real|key|big|core|biggest) (issue|problem|thing|point|concern|worry)"
+            r" (for you )?(is|was|seems to be)\b",
+            r"\bthe bottom line (for you )?is\b",
+            r"\bif i('m| am) following you\b|\bif i follow you\b",
+            r"\bto put it (briefly|another way|simply|in a nutshell)\b",
+            r"\bwhat i('m| am) taking away\b",
+        ],
+        "nl": [
+            r"\b(even )?(checken|kijken|nagaan) of ik (het|je|jou|dat|dit) goed (heb|begrijp|snap"
+            r"|hoor|volg)\b",
+            r"\b(komt|komen|kwam|kwamen) (\w+ ){0,3}(bij jou|bij je|voor jou) (dus )?over als\b",
+            r"\bwat (je|jij) (eigenlijk |dus )?(bedoelt|zegt) is\b",
+            r"\bvat (ik )?(het|dat|dit)? ?(even |kort )?samen\b",
+            r"\bkort gezegd\b",
+            r"\bhet komt (er )?(dus |eigenlijk |vooral )*op neer dat\b",
+            r"\bin een notendop\b",
+            r"\bals ik (je|jou) (goed )?volg\b",
+            r"\b(het draait|het gaat) (je |jou |voor jou )?(er )?(dus |eigenlijk |vooral )*om"
+            r" dat\b",
+            r"\bhet (belangrijkste|grootste) (punt|probleem|knelpunt|bezwaar) (voor jou )?is\b",
+            r"\bals ik het (even )?(kort )?samenvat\b",
+        ],
+    },
+    "name_energy": {
+        "en": [
+            r"\byou (don'?t|do not|didn'?t) sound (\w+ ){0,2}(on board|convinced|keen|happy|sure"
+            r"|thrilled)\b",
+            r"\b(painful|hard|tough|difficult|rough) to hear\b",
+            r"\b(frown\w*|fidget\w*|long faces|tired faces)\b",
+            r"\b(big |deep |heavy |long )sigh\b",
+            r"\brunning on (empty|fumes)\b|\bat the end of your tether\b",
+            r"\b(edge|heaviness|unease|weight) in the room\b|\bin the room (today|right now|just"
+            r" now)\b",
+            r"\byou (still |really |also |do )(seem|look|sound|appear)\b.{0,25}\b("
+            + _FEELINGS_EN
+            + r")\b",
+            r"\byou (seem|look|sound|are|'re|feel|felt)( a bit| quite| really| pretty| so)? (down"
+            r"|low|flat|off|fed up|done with)\b",
+            r"\b(tears|teary|crying|close to tears|welling up)\b",
+            r"\b(something|tension|distance|a wall) between us\b",
+            r"\byou (look|seem|sound|are|'re)\b.{0,12}\b(wiped|worn|burnt|burned) out\b",
+            r"\bi can tell\b.{0,30}\b(" + _FEELINGS_EN + r")\b",
+            r"\b(this|that|it|has|have|had|really|clearly|must have) (really |clearly |properly"
+            r" )?(upset|hurt|rattled|shook|shocked|stung|got to|gotten to|affected|thrown) you\b",
+            r"\byou (sighed|sigh|groaned|winced|flinched|frowned|tensed up|stiffened|rolled your"
+            r" eyes|clenched)\b",
+            r"\byour (jaw|hands|fists|face fell|breathing|whole body)\b",
+            r"\b(the room|everyone|the team|the group|it|things) (went|got|became|fell|goes|gets)"
+            r" (very |really |a bit |so |suddenly |all )?(quiet|silent|tense|heavy|awkward|flat)\b",
+            r"\b(a lot of |some )?(tension|unease|frustration|irritation) (in|around) (the room|the"
+            r" team|here)\b",
+        ],
+        "nl": [
+            # subordinate order: "dat je je daar eenzaam voelt"
+            r"\b(je|jij) (je |jezelf )?(\w+ ){0,3}("
+            + _FEELINGS_NL
+            + r") (voelt|voelde|bent|was|wordt|werd|raakt)\b",
+            r"\b(je|jij|ge) (zit|zat|bent|zijt) er (\w+ ){0,3}door(heen)?\b",
+            r"\bik (schiet|sla|ga|schoot) (een beetje |wat |meteen |direct )?in de (verdediging"
+            r"|kramp)\b",
+            r"\b(weinig|geen|niet veel|nauwelijks) (enthousiasme|energie|vuur)\b",
+            r"\b(spannend|naar|moeilijk|rot|heftig|zwaar|confronterend) om te horen\b",
+            r"\b(gefronst\w*|frons\w*|friemel\w*|wiebel\w*|gezichten)\b",
+            r"\bauw\b",
+            r"\b(moet|moest) ik (even |wel )?van slikken\b|\bslik ik (even|wel)\b",
+            r"\bop (je|jouw|mijn) tandvlees\b|\bop reserve\b",
+            r"\b(je|jij) (\w+ )?(lijkt|leek|klinkt|klonk|oogt)\b.{0,25}\b(" + _FEELINGS_NL + r")\b",
+            r"\b(je|jij) (bent|lijkt|was|leek) (er |het )?(echt |helemaal |wel |een beetje"
+            r" )*(klaar mee|zat)\b",
+            r"\b(er )?(hangt|zit|staat) (er )?(iets|wat|spanning|een sfeer) tussen ons\b",
+            r"\b(je|jij) (hebt|had) (er |daar )?(echt |best |veel |flink |nogal )*last van\b",
+            r"\bzit (je|jou) (echt |nog |flink |behoorlijk |wel )*dwars\b",
+            r"\bhakt (er )?(echt |flink |behoorlijk |wel )*in\b",
+            r"\b(je|jij) (baalt|baalde|balen)\b",
+            r"\b(vol ?schiet|schiet(en)? (je ogen )?vol|tranen|huilen|huilt)\b",
+            r"\b(je|jij) (bent|lijkt|leek|oogt|was|klinkt) (echt |helemaal |compleet |wel |best"
+            r" |een beetje |nogal )*op\s*([.,!?;]|$)",
+            r"\b(je|jij) (bent|lijkt|leek|oogt|voelt je|klinkt) (echt |helemaal |compleet |wel"
+            r" |best |een beetje |nogal )*(kapot|down|stuk)\b",
+            r"\b(zit|zat) (je|jij)? ?(er |d'r )?(echt |helemaal |flink |nogal |wel )*doorheen\b",
+            r"\b(je|jij) (zit|zat) (er |d'r )?(echt |helemaal |flink |nogal |wel )*doorheen\b",
+            r"\b(je|jij) (komt|kwam)\b.{0,25}\b(" + _FEELINGS_NL + r")\b.{0,10}\bover\b",
+            r"\bje (zuchtte|zucht|fronste|fronst|kreunde|verstijfde|rolde met je ogen|balde)\b",
+            r"\b(je|jouw) (kaken|handen|vuisten|wenkbrauwen|adem|ademhaling)\b",
+            r"\b(het|de kamer|de ruimte|de groep|het team|iedereen|de zaal) (werd|wordt|viel|valt)"
+            r" (ineens |opeens |heel |erg |wat |zo )?(stil|ongemakkelijk|gespannen|zwaar)\b",
+            r"\b(het|de kamer|de ruimte|de groep|het team|iedereen|de zaal) (ineens |opeens |heel"
+            r" |erg |wat |zo )?(stil|ongemakkelijk|gespannen) (werd|wordt|viel)\b",
+            r"\b(drukte|spanning|onrust|ongemak|irritatie) (in|op) (de|het) (kamer|ruimte|groep"
+            r"|team|zaal|afdeling)\b",
+            r"\b(dit|dat|het) (heeft|had) (je|jou) (echt |flink |behoorlijk )?(geraakt|gekwetst"
+            r"|aangegrepen|van slag gebracht|dwarsgezeten)\b",
+        ],
+    },
+    "self_disclosure": {
+        "en": [
+            r"^(me too|same here|i do too|i did too|me neither)\b",
+            r"\bi('ve| have) (also )?felt (it|that|the same|this)\b",
+            r"\bi('m| am) still (making sense|figuring|working out|trying to (understand|figure)"
+            r"|processing)\b",
+            r"\b(bugs|gets to|eats at|stresses|gnaws at) me\b",
+            r"\bmy stomach\b|\bbutterflies\b",
+            r"\bi won'?t pretend (i|to)\b",
+            r"\bi (used to|once) (feel|think|felt|thought) (that|the same|like that|this)\b",
+            r"\b(isn'?t|is not|wasn'?t|was not|hasn'?t been) easy for me\b",
+            r"\bi (feel|felt) (really |pretty |quite |a bit )?(bad|terrible|awful|rotten)\b",
+            r"\bi (got|had) (it|that|this) (all )?wrong\b",
+            r"\bi'?ll be (straight|upfront|open) with you\b.{0,40}\bi\b",
+            r"\bi('m| am) not (sure|certain) myself\b",
+            r"\bi (feel|felt|'m|am|was) (a bit |quite |also |myself |honestly |really |pretty )*"
+            r"(lost|out of my depth|conflicted|stuck|in two minds|on the fence|disappointed"
+            r"|uneasy|overwhelmed)\b",
+            r"\bi (also |honestly )?(don'?t|do not) know (either|myself|the answer either)\b",
+            r"\bi('ve| have) (also )?(been|gone) through (that|this|the same|something similar)\b",
+            r"\bi (was|got|have been|'ve been) (really |pretty |quite )?(nervous|scared|unsure"
+            r"|anxious|stressed) (about|when|too|myself|as well)\b",
+            r"\b(it|this|that) (was|is) (hard|difficult|tough) for me (too|as well)?\b",
+        ],
+        "nl": [
+            r"\bik (schrok|schrik) (er |daar )?(wel |echt |best )?(van)?\b",
+            r"\bik (schiet|sla|ga|schoot) (een beetje |wat |meteen |direct )?in de (verdediging"
+            r"|kramp)\b",
+            r"\b(spannend|naar|moeilijk|rot|heftig|zwaar|confronterend) om te horen\b",
+            r"\b(moet|moest) ik (even |wel )?van slikken\b|\bslik ik (even|wel)\b",
+            r"\bik herken (dat|het|dit) (wel|ook|zelf|goed)\b",
+            r"^(ik ook|ik evengoed|hier ook)\b",
+            r"\b(dat|zo) (vond|voelde|dacht|deed) ik (vroeger |zelf |destijds )?ook\b",
+            r"\bik voel me (er |daar )?(\w+ ){0,2}niet (helemaal |echt )?(lekker|prettig|goed)"
+            r" (bij|over|onder)\b",
+            r"\bmijn (maag|buik)\b",
+            r"\bik moet (je )?eerlijk zeggen\b.{0,40}\bik\b",
+            r"\bik heb (hier |daar |er )?(ook |zelf )*geen (pasklaar |kant-en-klaar |eenduidig "
+            r"|simpel )?antwoord\b",
+            r"\b(niet|geen) (makkelijk|gemakkelijk|eenvoudig) voor (mij|me)\b",
+            r"\bvoor mij (is|was) (dit|dat|het) (ook )?(niet makkelijk|niet eenvoudig|lastig"
+            r"|moeilijk|zwaar)\b",
+            r"\bik voel me (er |daar )?(echt |best |nogal )?(rot|slecht|schuldig|beroerd) (over"
+            r"|onder)\b",
+            r"\bik heb (het|dat|dit) (echt |gewoon )?(verkeerd|fout) (gedaan|ingeschat|aangepakt"
+            r"|gezien)\b",
+            r"\bik zat (er |daar )?(echt |gewoon )?(fout|naast|verkeerd)\b",
+            r"\bik (vind|vond) (het|dat|dit) zelf (ook )?(best |echt |heel |wel )?(lastig|moeilijk"
+            r"|spannend|eng|zwaar|ingewikkeld|vervelend|naar|pijnlijk|jammer|ongemakkelijk|rot)\b",
+            r"\bik weet het (zelf )?ook niet\b",
+            r"\bik zit (zelf |ook |zelf ook )*(met|in) (twijfels|dubio|tweestrijd)\b",
+            r"\bik heb (het|dat|dit) (zelf )?(ook )?(lastig|moeilijk|zwaar) (gehad|gevonden)\b",
+            r"\bik voel me (zelf )?(ook )?(\w+ )?(machteloos|onzeker|schuldig|verantwoordelijk"
+            r"|ongemakkelijk|verdrietig|teleurgesteld|ongerust)\b",
+            r"\bik (vond|vind) (dat|dit|het) (zelf )?(ook )?(best |echt |heel )?(eng|spannend)\b",
+        ],
+    },
+    "backing": {
+        "en": [
+            r"\b(take|taking) (all |whatever |as much )?(the |your )?time( you need)?\b(?! off)",
+            r"\bi('ll| will) cover (your|for)\b",
+            r"\b(no need to|you don'?t (need|have) to) apologi[sz]e\b",
+            r"\b(glad|happy|lucky) (to have you|you'?re (on|in|here|part))\b",
+            r"\bfight for you\b|\bstand up for you\b",
+            r"\bi('ll| will| can) take (your|this|these|those) (concerns?|case|point|feedback)"
+            r" (to|up with)\b",
+            r"\bi('ll| will) (call|talk to|speak to) (him|her|them) myself\b",
+            r"\bmy people\b",
+            r"\bi('m| am) (really |very |so )?(happy|pleased) with (your|you|how you)\b",
+            r"\byou can (always )?come (to|and talk to) me\b",
+            r"\byou('re| are|'ve been| have been) doing (really |very |so |incredibly )?well\b",
+            r"\b(that'?s|that is|it'?s|this is) on me,? not (on )?you\b",
+            r"\bi('ll| will) take the (heat|hit|fall|flak)\b",
+            r"\byou (did|handled|managed) (that |it |this )?(really |very |so |incredibly )?(well"
+            r"|brilliantly|great)\b",
+            r"\byou did (a )?(great|good|brilliant|fantastic|excellent) (job|work)?\b",
+            r"\bi value (you|your|what you|having you)\b",
+            r"\bi('ll| will) (speak|go) to (them|him|her|management|the board) (for|on behalf of)"
+            r" you\b",
+        ],
+        "nl": [
+            r"\b(dat|het|dit) (is|ligt) (bij|op|aan) mij,? niet (bij|op|aan) (jou|je)\b",
+            r"\bik (ga|zal) (er |daar )?(vandaag |zelf |meteen |persoonlijk )*(achteraan|iets van"
+            r" zeggen|werk van maken)\b",
+            r"\bdat pik ik niet\b",
+            r"\b(neem|nemen) (gerust |rustig |maar )*(je|jouw|de|alle) (tijd|ruimte)\b",
+            r"\bik ben er( gewoon| altijd| echt| hoor)?\s*([,.!;]|$)",
+            r"\bhet mag er zijn\b|\b(hoef|hoeft) (je|jij) geen (sorry|excuses)\b",
+            r"\bik ben (heel |echt |erg |zeer )?tevreden (over|met) (je|jou)\b",
+            r"\b(opkomen|vechten) voor (je|jou|jullie)\b|\bkom (ik|ik wel) voor (je|jou) op\b",
+            r"\b(je bent|jij bent) (echt |heel |erg |enorm )?van (grote |veel )?waarde\b",
+            r"\bwaardeer ik\b",
+            r"\bik ben (je|jou) (heel |echt |erg )?dankbaar\b",
+            r"\b(dat|dit|het) neem ik (op me|op mij|voor mijn rekening)\b",
+            r"\bik neem (de )?(verantwoordelijkheid|schuld)( op me)?\b",
+            r"\bik dek (je|jou) (in|af)\b|\bik dek (je|jou)\b",
+            r"\b(dat|het|dit) heb je (echt |heel |erg |super )?(goed|knap|sterk|mooi|netjes)"
+            r" (gedaan|aangepakt|opgelost|opgepakt)\b",
+            r"\bje hebt (het|dat|dit) (echt |heel |erg )?(goed|knap|sterk|mooi|netjes)"
+            r" (gedaan|aangepakt|opgelost|opgepakt)\b",
+            r"\bik (hou|houd) (je|jou) de hand boven het hoofd\b",
+        ],
+    },
+    "dismissive": {
+        "en": [
+            r"^(right|ok|okay|anyway|so)[.,!]? (anyway,? )?(about|back to|moving on|on to|let'?s"
+            r" move on)\b",
+            r"^next[.!]?$",
+            r"\bbecause i said so\b|\bnot going to happen\b",
+            r"^do better[.!]?$|\bdo better\.$",
+            r"\bwelcome to the real world\b|\bpart of the job\b",
+            r"\b(kids|young people|millennials|youngsters) (these days|nowadays|today)\b",
+            r"\blook (how|where) that (got|turned|went)\b",
+            r"\bwe all have (bad|off) days\b|\bnobody said (it|this) would be easy\b",
+            r"\bnot my (department|job|responsibility)\b",
+            r"\bi have (\w+ )?(other|better|more important) things to do\b",
+            r"\bwe (don'?t|do not) have to be friends\b",
+            r"\btrust the process\b",
+            r"\b(there'?s|that'?s) a (big )?difference\s*[.!]?$",
+            r"\bnot this again\b",
+            r"\byou'?ll get over it\b",
+            r"\bmountain out of a molehill\b",
+            r"\b(tough luck|too bad)\b",
+            r"\bthat'?s how we do (it|things) (here|around here)\b",
+            r"^i'?m not \w+ing( \w+){0,3},? i'?m \w+ing\b",
+            r"\b(that'?s|it'?s) (just |simply )?(the |company )?(policy|the rules)\s*[.!]?$",
+            r"\byou('re| are) (being )?(over-?sensitive|thin-skinned|too emotional|precious"
+            r"|paranoid|a baby|childish|dramatic)\b",
+            r"\bno need to (get|be) (so )?(upset|worked up|emotional|dramatic|angry)\b",
+            r"\b(it|that) could (always )?be worse\b",
+            r"\bworse things happen\b",
+            r"\b(that'?s|that is) no excuse\b|\bi (don'?t|do not) want (to hear )?(any )?excuses\b",
+            r"\bin my day\b(?!-)",
+            r"\b(it'?s|that'?s) not rocket science\b",
+            r"\bstop being so\b",
+            r"\byou('re| are) (clearly|obviously|simply|just|plainly) (just |simply )?(not|lazy"
+            r"|careless|sloppy|unmotivated)\b",
+        ],
+        "nl": [
+            r"^(oh|nou|goed|oke|ok|ja)\b.{0,20}\b(dan|nu) (even |maar )?(over|naar) (de|het|iets"
+            r"|ander)\b",
+            r"\bomdat ik het zeg\b",
+            r"\b(die |de )?(jonge gasten|jongeren van tegenwoordig|jeugd van tegenwoordig)\b",
+            r"\bwe hebben (allemaal|het allemaal) (weleens|wel eens|ook|soms)\b",
+            r"\bniemand (zei|zegt|heeft gezegd) dat het (makkelijk|gemakkelijk)\b",
+            r"\bhet is (ook )?nooit goed\b|\b(iedereen|jullie) (klaagt|klagen) (altijd|alleen"
+            r" maar|maar)\b",
+            r"\bniet mijn (pakkie-?an|afdeling|taak|verantwoordelijkheid)\b",
+            r"\bsorry helpt niet\b",
+            r"\b(andere|belangrijkere|vijftig|honderd) (andere )?dingen te doen\b",
+            r"\bwe hoeven geen vrienden te (worden|zijn)\b",
+            r"\b(da\'?s|dat is|er is) (wel )?een (groot )?verschil\s*[.!]?$",
+            r"\bniet zo (somber|zwartgallig|pessimistisch)\b",
+            r"\bhoort bij het vak\b",
+            r"\b(dat|het|zoiets) hoort (er )?(gewoon|nou eenmaal|nu eenmaal) (er)?bij\b",
+            r"\b(piepen|janken|mekkeren|zeiken|zaniken)\b",
+            r"\bwen (er |daar )?(maar )?aan\b|\bdat went wel\b",
+            r"\biedereen (maakt|krijgt|zit|heeft) (dat|dit|het|ermee|er) (wel )?(mee|te maken)?\b",
+            r"\bdaar hebben we het (toch )?(al|al eens|al vaker) over gehad\b",
+            r"\bvan een mug een olifant\b",
+            r"\bzo gaat (dat|het) (hier )?(nu eenmaal|nou eenmaal|gewoon)\b",
+            r"\b(pech gehad|jammer dan)\b",
+            r"\bbegin je (nu |nou )?(alweer|weer)\b",
+            r"\bhad je (dat |het |dit )?(dan )?maar\b",
+            r"\b(moet|moest) je (maar|gewoon) (even )?(overheen stappen|overheen|mee dealen|tegen"
+            r" kunnen|mee leren leven)\b",
+            r"\bje moet (er )?(gewoon |maar )?tegen ?kunnen\b",
+            r"\bniet zo (gevoelig|lichtgeraakt|negatief|kinderachtig)\b",
+            r"\bhet kan (altijd |nog )?erger\b",
+            r"\b(dat|het) is geen (excuus|reden)\b|\bik wil geen excuses\b",
+            r"\bin mijn tijd\b",
+            r"\bdaar moet je boven staan\b",
+            r"\bje bent (gewoon )?(te|veel te|zo) (gevoelig|emotioneel|dramatisch)\b",
+        ],
+    },
+    "ask_expectation": {
+        "en": [
+            r"\bwhat (would|does|should) (better |good |more |real )?(support|help|backing)"
+            r" (from me )?look like\b",
+            r"\bfrom me\b.{0,25}\blook like\b",
+        ],
+        "nl": [
+            r"\bwat (mag|kan|kun) ik (\w+ )?(voor (je|jou|jullie)|betekenen)\b",
+            r"\bhoe ziet (goede |betere |meer )?(steun|hulp|ondersteuning) (van mij |van mijn"
+            r" kant )?eruit\b",
+        ],
+    },
+    "name_unspoken": {
+        "en": [
+            r"['\"](yes|yeah|yep|maybe|fine|ok|okay|sure|whatever|i guess)['\"]",
+            r"\b(nobody|no one|no-one) (is )?(says?|said|saying|speaks|spoke|unmut\w*|responds?"
+            r"|responded|reacts?|reacted|volunteers?|volunteered)\b",
+            r"\byou('re| are)? (smil\w+|nod\w*|laugh\w*)\b.{0,25}\bbut\b",
+            r"\bi (can )?(see|sense|notice|hear) (that )?you('re| are) (hesitant|unsure|in two"
+            r" minds|not (really )?sure)\b",
+        ],
+        "nl": [
+            r"['\"](ja|jawel|misschien|prima|oke|ok|goed|is goed|maar goed|wat jij wil|boeit)['\"]",
+            r"^(alleen|enkel|gewoon) ['\"]?(ja|nee|prima|oke|goed)['\"]?\s*\?",
+            r"\bstiller\b",
+            r"\bniemand (zegt|zei) (iets|wat|niets|niks)\b|\bniemand (meldt|meldde|reageert"
+            r"|reageerde)\b",
+            r"\bje (lacht|glimlacht|knikt)\b.{0,25}\bmaar\b",
+            r"\bik (merk|zie|hoor) dat (je|jij) twijfelt\b",
+        ],
+    },
+    "state_expectation": {
+        "en": [
+            r"\bi('d| would) like you (in|at|on|here|back)\b|\bi want you (in|at|on|here|back)\b",
+            r"\bi expect (\w+ ){0,2}(reports?|updates?|all|every|each|your|people|everyone)\b",
+            r"\bnext time,? (loop|let|tell|check|ask|send|make|give|come|run)\b",
+            r"\b(by|before) (\d{1,2}(:\d\d)?( ?[ap]m)?|nine|ten|eleven|noon|eod|end of (the"
+            r" )?(day|week|month)|close of business)\b",
+            r"\bnon-?negotiable\b",
+            r"\bwe agreed (that|on|you)\b",
+            r"\bmy ask (of you |of the team )?is\b",
+            r"\bthe (expectation|idea) is (that )?(you|everyone)\b",
+            r"\bi('d| would) appreciate it if you\b",
+            r"\bwhat i('m| am) looking for (is|from you)\b",
+            r"\bi('ll| will) need you to\b",
+        ],
+        "nl": [
+            r"\bwat ik (\w+ ){1,3}(verwacht|nodig heb|vraag)\b",
+            r"\bik wil\b.{0,40}\b(voortaan|vanaf nu|elke|iedere|uiterlijk)\b",
+            r"\b(de )?volgende keer (\w+ )?(wil ik|verwacht ik|meld je|laat je|kom je|hoor ik)\b",
+            r"\bik (heb|zie|ontvang|krijg) (het|dat|dit|die|de \w+|je \w+|jouw \w+) (graag"
+            r"|uiterlijk)\b",
+            r"\b(niet onderhandelbaar|daar valt niet over te onderhandelen)\b",
+            r"\bmijn vraag (aan jou |aan je |aan jullie )?is (om|dat)\b",
+            r"\buiterlijk\b",
+            r"\bvoor (het )?(einde?|eind) van (de|deze|volgende) (dag|week|maand)\b",
+            r"\bhet is de bedoeling dat\b",
+            r"\bde verwachting is\b",
+            r"\bik zou (het )?(fijn|prettig) vinden (als|dat) (je|jij|jullie)\b",
+            r"\bik ga ervan uit dat (je|jij|jullie)\b.{0,60}\b(voor|uiterlijk|op tijd|klaar|af"
+            r"|voortaan)\b",
+        ],
+    },
+}
+for _label, _per_lang in _BROADER.items():
+    for _lang, _patterns in _per_lang.items():
+        _CUES[_label][_lang].extend(_patterns)
+
 _COMPILED: dict[str, dict[Language, re.Pattern[str]]] = {
     label: {lang: _compile(patterns) for lang, patterns in per_lang.items()}
     for label, per_lang in _CUES.items()
@@ -1009,7 +1371,8 @@ _BLAME_WHY = {
         r"^(why on earth|how on earth|how could you|how can you|why would you|what were you"
         r" thinking|what'?s wrong with you|how is that possible|how did you (manage|miss|forget)"
         r"|how (could|can) (this|that|it) (possibly |ever |even )?(happen|go wrong)"
-        r"|how is it (even )?possible"
+        r"|how is it (even )?possible|who (on earth )?(does|would do) (that|something like that"
+        r"|such a thing)"
         r"|why (didn'?t|haven'?t|hadn'?t|wasn'?t|weren'?t) you)\b"
     ),
     "nl": re.compile(
@@ -1017,7 +1380,8 @@ _BLAME_WHY = {
         r"|missen|vergeten)|waarom (zou|moet) je (nou|nu)|wat dacht je (nou|wel)|wat bezielt je"
         r"|waarom doe je (nou|nu) (zo|weer)|waarom (ben|heb|had|was) (je|jij) (\w+ ){0,4}(niet|gee"
         r"n)|hoe (kon|kan|heeft|is) (dit|dat|het) (\w+ ){0,3}(gebeuren|gebeurd|misgaan"
-        r"|misgegaan|mislopen)|hoe is het (nou |toch )?mogelijk)\b"
+        r"|misgegaan|mislopen)|hoe is het (nou |toch )?mogelijk|wie doet (er )?(nou|nu) (zoiets"
+        r"|zo))\b"
     ),
 }
 _FAKE_OPEN = {
@@ -1027,12 +1391,13 @@ _FAKE_OPEN = {
         r"|why would you|what were you thinking|what'?s wrong with you|how is that possible"
         r"|how did you (manage|miss|forget)|how (could|can) (this|that|it) (possibly |ever "
         r"|even )?(happen|go wrong)"
-        r"|how is it (even )?possible)\b"
+        r"|how is it (even )?possible|who (on earth )?(does|would do) (that|something like that"
+        r"|such a thing))\b"
     ),
     "nl": re.compile(
         r"^(waarom \w+ (je|jij) (\w+ ){0,3}(niet|geen)|hoe (kon|kan|heeft|is) (dit|dat"
         r"|het) (\w+ ){0,3}(gebeuren|gebeurd|misgaan"
-        r"|misgegaan|mislopen)|hoe is het (nou |toch )?mogelijk"
+        r"|misgegaan|mislopen)|hoe is het (nou |toch )?mogelijk|wie doet (er )?(nou|nu) (zoiets|zo)"
         r"|wat dacht je (ervan|van)|wat als je|hoe zou"
         r" het"
         r" zijn als je gewoon|hoe kan (dat|het|je) (nou|nu toch)|hoe (heb|kon) je (dit|dat|het)"
@@ -1115,7 +1480,8 @@ _FEELING_WORD = {
 # "So ..." / "Dus ..." opening a statement about what the employee said restates it.
 _SO_FRAME = re.compile(
     r"^((okay|ok|oke|right|yeah|yes|well|ja|nou|oh|hmm|mm-?hmm|alright|goed)[,.!]?\s+)*"
-    r"(so|dus)[,]?\s+(?!(i|ik|we|wij|let'?s|laten|then|dan|what|wat|how|hoe)\b)"
+    r"(so|dus)[,]?\s+(?!(i|ik|we|wij|let'?s|laten|then|dan|what|wat|how|hoe|kom|ga|zorg|stuur"
+    r"|bel|neem|doe|maak|laat|zet|plan)\b)"
 )
 # Openings that put the employee's experience into words ("It sounds like you...").
 _REFLECTIVE_FRAME = {
@@ -1168,6 +1534,20 @@ _LOGISTICS = re.compile(
 _WH_ONLY = re.compile(r"^(what|wat|huh|hè|he|sorry|pardon)\s*\?$")
 
 
+_OFFERED_TIME = re.compile(
+    r"\b(take|taking|neem|nemen) (gerust |rustig |maar )*(all |whatever |as much |je |jouw |de"
+    r" |alle )?(the |your )?(time|tijd|ruimte)\b"
+)
+_TEXT_SPEAK_EN = ((re.compile(r"\bu\b"), "you"), (re.compile(r"\bur\b"), "your"))
+
+
+def _plain_english(norm: str) -> str:
+    """Chat shorthand ("what would u need from me") reads as full words."""
+    for pattern, replacement in _TEXT_SPEAK_EN:
+        norm = pattern.sub(replacement, norm)
+    return norm
+
+
 # "I hear you're frustrated" names the feeling; hearing alone is not a summary then.
 _HEARING = re.compile(r"\b(ik hoor|i hear|i'?m hearing|what i'?m hearing)\b")
 _FORMAL_FLEMISH = (
@@ -1187,7 +1567,7 @@ def _plain_dutch(norm: str) -> str:
 
 def _sentence_labels(sentence: Sentence, lang: Language) -> set[str]:
     """The labels one sentence shows, plus private markers resolved at turn level."""
-    norm = _plain_dutch(sentence.norm) if lang == "nl" else sentence.norm
+    norm = _plain_dutch(sentence.norm) if lang == "nl" else _plain_english(sentence.norm)
     core = _strip_fillers(norm)
     found = {label for label, per_lang in _COMPILED.items() if per_lang[lang].search(norm)}
     # an advice cue anchored at the sentence start must see the sentence without fillers
@@ -1197,6 +1577,15 @@ def _sentence_labels(sentence: Sentence, lang: Language) -> set[str]:
         strong = _COMPILED["self_disclosure"][lang].search(_WEAK_SELF[lang].sub(" ", norm))
         if not strong:
             found.discard("self_disclosure")
+    if "backing" in found and _OFFERED_TIME.search(norm):
+        found.discard("premature_advice")  # "Neem je tijd" offers room, it does not instruct
+    if (
+        "check_assumption" in found
+        and "name_energy" in found
+        and not _COMPILED["check_assumption"][lang].search(_CHECKING_TAG.sub(" ", norm))
+    ):
+        # a named feeling followed only by "am I reading that right?": the tag checks the naming
+        found.discard("check_assumption")
     if "check_assumption" in found:
         # the thought a leader catches and checks is the assumption, not a disclosure
         found -= {"name_energy", "self_disclosure"}
