@@ -65,11 +65,14 @@ class SectionSpec(_Node):
     @field_validator("subsections")
     @classmethod
     def _unique_keys(cls, value: list[SubsectionSpec]) -> list[SubsectionSpec]:
-        keys = [sub.key for sub in value]
-        duplicates = sorted({key for key in keys if keys.count(key) > 1})
-        if duplicates:
-            raise ValueError(f"duplicate subsection keys: {', '.join(duplicates)}")
+        _require_unique_keys([sub.key for sub in value], "subsection")
         return value
+
+
+def _require_unique_keys(keys: list[str], kind: str) -> None:
+    duplicates = sorted({key for key in keys if keys.count(key) > 1})
+    if duplicates:
+        raise ValueError(f"duplicate {kind} keys: {', '.join(duplicates)}")
 
 
 class CorpusMetadata(BaseModel):
@@ -89,10 +92,7 @@ class CorpusMetadata(BaseModel):
     @field_validator("sections")
     @classmethod
     def _unique_section_keys(cls, value: list[SectionSpec]) -> list[SectionSpec]:
-        keys = [section.key for section in value]
-        duplicates = sorted({key for key in keys if keys.count(key) > 1})
-        if duplicates:
-            raise ValueError(f"duplicate section keys: {', '.join(duplicates)}")
+        _require_unique_keys([section.key for section in value], "section")
         return value
 
 
