@@ -12,7 +12,6 @@ import glob
 import itertools
 import os
 import shutil
-import socket
 import subprocess
 import tempfile
 from collections.abc import Iterator
@@ -20,6 +19,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from servers.ports import free_port
 
 _database_numbers = itertools.count(1)
 
@@ -36,12 +36,6 @@ def postgres_bin_dir() -> Path | None:
         return Path(candidates[-1]).parent
     found = shutil.which("pg_ctl")
     return Path(found).parent if found else None
-
-
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 class PostgresServer:
@@ -117,7 +111,7 @@ def running_postgres() -> Iterator[PostgresServer]:
     root = Path(tempfile.mkdtemp(prefix="oefengesprek-pg-"))
     if as_postgres_user:
         shutil.chown(root, user="postgres", group="postgres")
-    server = PostgresServer(bin_dir, root, _free_port(), as_postgres_user)
+    server = PostgresServer(bin_dir, root, free_port(), as_postgres_user)
     started = False
     try:
         server.run(

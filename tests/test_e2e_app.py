@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -19,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from servers.ports import free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "artifacts"
@@ -43,13 +43,6 @@ LEADER_LINES = (
 pytestmark = pytest.mark.slow
 
 
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
-
-
 def _require_chromium() -> None:
     if Path(CHROMIUM).is_file() or shutil.which(CHROMIUM):
         return
@@ -66,7 +59,7 @@ def _require_chromium() -> None:
 def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     _require_chromium()
     data_dir = tmp_path_factory.mktemp("e2e-data")
-    port = _free_port()
+    port = free_port()
     env = {
         key: value
         for key, value in os.environ.items()

