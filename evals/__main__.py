@@ -1,4 +1,6 @@
-"""Quality evaluations and benchmarks: `python -m evals {retrieval,listening,roleplay,bench}`.
+"""Quality evaluations and benchmarks.
+
+`python -m evals {retrieval,listening,ceiling,roleplay,bench}`.
 
 Each sub-command lives in its own module; this file only dispatches.
 """
@@ -9,7 +11,13 @@ import argparse
 import importlib
 import sys
 
-COMMAND_MODULES = ("evals.retrieval", "evals.listening", "evals.roleplay_eval", "evals.bench")
+COMMAND_MODULES = (
+    "evals.retrieval",
+    "evals.listening",
+    "evals.ceiling",
+    "evals.roleplay_eval",
+    "evals.bench",
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -40,6 +40,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from roleplay.listener import LABELS, RuleListener, get_listener, resolve_language
 from roleplay.listening.model import MODEL_PATH
+from roleplay.listening.moves import MOVES, MOVES_PATH, move_of
 from roleplay.listening.training import (
     TrainingExample,
     build_matrix,
@@ -169,18 +170,12 @@ def roc_auc(positives: Sequence[float], negatives: Sequence[float]) -> float:
 def to_main_behaviour(labels: Iterable[str]) -> str:
     """Map our labels onto AnnoMI's main therapist behaviour (one per turn).
 
-    Priority chosen on AnnoMI dev: the therapist's own input (advice, a stated
-    expectation) unless the turn also asks; then any question; then any reflection.
+    Priority chosen on AnnoMI dev (roleplay.listening.moves.move_of): the therapist's own
+    input (advice, a stated expectation) unless the turn also asks; then any question;
+    then any reflection.
     """
-    found = set(labels)
-    asks = found & {"open_question", "closed_question", "ask_expectation", "check_assumption"}
-    if found & {"premature_advice", "state_expectation"} and not asks:
-        return "therapist_input"
-    if asks:
-        return "question"
-    if found & {"summarize", "name_unspoken", "name_energy"}:
-        return "reflection"
-    return "other"
+    move = move_of(labels)
+    return "therapist_input" if move == "input" else move
 
 
 def question_subtype(labels: Iterable[str]) -> str:
@@ -670,13 +665,53 @@ def annomi_training_examples(evaldata: Path, split: str = "dev") -> list[Trainin
 def training_examples(
     own_set: Path, evaldata: Path, dev2_set: Path | None = DEFAULT_DEV2_SET
 ) -> list[TrainingExample]:
-    dev_cases = [case for case in load_own_set(own_set) if case.split == "dev"]
-    if dev2_set is not None and dev2_set.exists():
-        # dev2 is dev-only by construction; own_training_examples still rejects any test case
-        dev_cases += load_own_set(dev2_set)
-    own = [*own_training_examples(dev_cases), *test_file_examples()]
+    own = [*own_training_examples(own_dev_cases(own_set, dev2_set)), *test_file_examples()]
     copies = without_rules(own, NO_RULES_WEIGHT) if NO_RULES_WEIGHT > 0 else []
     return [*own, *copies, *annomi_training_examples(evaldata, "dev")]
+
+
+def move_training_examples(
+    own_cases: Sequence[LabelledTurn], evaldata: Path
+) -> list[TrainingExample]:
+    """Examples for the move head (roleplay.listening.moves): AnnoMI dev therapist turns with
+    the experts' main behaviour, and our own dev turns with the move their gold labels make.
+    Every move is known for every turn; no test case is accepted."""
+    examples = []
+    for turn in load_annomi_turns(evaldata, "dev"):
+        move = "input" if turn.label == "therapist_input" else turn.label
+        examples.append(
+            TrainingExample(
+                text=turn.text,
+                context=turn.context,
+                lang="en",
+                targets={name: int(name == move) for name in MOVES},
+                source="annomi-dev",
+                group=f"annomi:{turn.dialog_id}",
+            )
+        )
+    for case in own_cases:
+        if case.split != "dev":
+            raise EvalDataError("training must only see split: dev of the own set")
+        move = move_of(case.labels)
+        examples.append(
+            TrainingExample(
+                text=case.text,
+                context=case.context,
+                lang=resolve_language(case.text, case.context, case.lang),
+                targets={name: int(name == move) for name in MOVES},
+                source="own-dev",
+                group=f"own:{case.id}",
+            )
+        )
+    return examples
+
+
+def own_dev_cases(own_set: Path, dev2_set: Path | None) -> list[LabelledTurn]:
+    cases = [case for case in load_own_set(own_set) if case.split == "dev"]
+    if dev2_set is not None and dev2_set.exists():
+        # dev2 is dev-only by construction; the example builders still reject any test case
+        cases += load_own_set(dev2_set)
+    return cases
 
 
 def _rule_labels(text: str, context: str, lang: str) -> list[str]:
@@ -780,7 +815,39 @@ def train(args: argparse.Namespace) -> int:
     out = Path(args.model_out) if args.model_out else MODEL_PATH
     model.save(out, metadata)
     print(json.dumps({**metadata, "thresholds": cv["thresholds"], "written": str(out)}, indent=2))
+    moves_out = train_moves(own_set, evaldata, dev2_set, out.with_name(MOVES_PATH.name))
+    print(f"move head written to {moves_out}")
     return 0
+
+
+def train_moves(own_set: Path, evaldata: Path, dev2_set: Path, out: Path) -> Path:
+    """Fit the move head on all dev data (its cross-validation: `python -m evals ceiling
+    --head`) and write it next to the label model."""
+    examples = move_training_examples(own_dev_cases(own_set, dev2_set), evaldata)
+    matrix = build_matrix(examples, MOVES, _rule_labels)
+    # the listener applies moves.REFLECTION_THRESHOLD; these thresholds are not used
+    model = train_model(matrix, MOVES, np.full(len(MOVES), 0.5), **FIT_ARGS)
+    counts: dict[str, int] = {}
+    for example in examples:
+        counts[example.source] = counts.get(example.source, 0) + 1
+    model.save(
+        out,
+        {
+            "model": "4-way move head (question / reflection / input / other), one-vs-rest"
+            " logistic regression on the stacked model's features; the stacked listener adds"
+            " `summarize` where the rules find no move (roleplay.listening.moves)",
+            "trained": datetime.date.today().isoformat(),
+            "training_data": {
+                "annomi-dev": f"annomi_utterances_dev.csv, main behaviour"
+                f" ({counts.get('annomi-dev', 0)} turns)",
+                "own-dev": f"{own_set.name} split: dev + {dev2_set.name}"
+                f" ({counts.get('own-dev', 0)} turns), the move of the gold labels",
+                "excluded": "own-set split: test and AnnoMI test are never read for training",
+            },
+            "fit": FIT_ARGS,
+        },
+    )
+    return out
 
 
 def _annomi_kept(turn: AnnoMITurn) -> bool:
