@@ -48,6 +48,7 @@ from evals.listening import (
     multilabel_scores,
     own_dev_cases,
     roc_auc,
+    rule_labels,
     single_label_scores,
     to_main_behaviour,
 )
@@ -153,10 +154,7 @@ def reflection_head(evaldata: Path, own_set: Path, dev2_set: Path) -> dict[str, 
     own = own_dev_cases(own_set, dev2_set)
     examples = move_training_examples(own, evaldata)
     annomi = load_annomi_turns(evaldata, "dev")
-    rules = RuleListener()
-    matrix = build_matrix(
-        examples, moves.MOVES, lambda text, ctx, lang: rules.label(text, ctx, lang)
-    )
+    matrix = build_matrix(examples, moves.MOVES, rule_labels)
     folds = fold_of([example.group for example in examples], 5)
     probs = out_of_fold(matrix, folds, len(moves.MOVES), **FIT_ARGS)
 

@@ -714,14 +714,15 @@ def own_dev_cases(own_set: Path, dev2_set: Path | None) -> list[LabelledTurn]:
     return cases
 
 
-def _rule_labels(text: str, context: str, lang: str) -> list[str]:
+def rule_labels(text: str, context: str, lang: str) -> list[str]:
+    """What the rule listener says of a turn: the rule features every trained head sees."""
     return RuleListener().label(text, context, lang)
 
 
 def cross_validate(examples: list[TrainingExample], n_folds: int = 5) -> dict[str, Any]:
     """Out-of-fold figures on the dev data: own dev macro-F1 and AnnoMI dev main-behaviour
     macro-F1, with thresholds 0.5 and with thresholds chosen on the out-of-fold own rows."""
-    matrix = build_matrix(examples, LABELS, _rule_labels)
+    matrix = build_matrix(examples, LABELS, rule_labels)
     groups = [example.group for example in examples]
     folds = fold_of(groups, n_folds)
     for position, example in enumerate(examples):
@@ -782,7 +783,7 @@ def train(args: argparse.Namespace) -> int:
         )
         cv[name]["annomi_dev_main_macro_f1_on_mapped_turns"] = macro
     thresholds = np.array([cv["thresholds"][label] for label in LABELS])
-    matrix = build_matrix(examples, LABELS, _rule_labels)
+    matrix = build_matrix(examples, LABELS, rule_labels)
     model = train_model(matrix, LABELS, thresholds, **FIT_ARGS)
     counts: dict[str, int] = {}
     for example in examples:
@@ -824,7 +825,7 @@ def train_moves(own_set: Path, evaldata: Path, dev2_set: Path, out: Path) -> Pat
     """Fit the move head on all dev data (its cross-validation: `python -m evals ceiling
     --head`) and write it next to the label model."""
     examples = move_training_examples(own_dev_cases(own_set, dev2_set), evaldata)
-    matrix = build_matrix(examples, MOVES, _rule_labels)
+    matrix = build_matrix(examples, MOVES, rule_labels)
     # the listener applies moves.REFLECTION_THRESHOLD; these thresholds are not used
     model = train_model(matrix, MOVES, np.full(len(MOVES), 0.5), **FIT_ARGS)
     counts: dict[str, int] = {}
