@@ -725,8 +725,11 @@ def _run_load_command(args: argparse.Namespace) -> int:
         store = open_store(args.database_url, apply_configured_retention=False)
         try:
             from knowledge import get_index
+            from roleplay.listener import get_listener
 
-            get_index()  # built before the clock starts: load measures practice, not setup
+            # built and loaded before the clock starts: load measures practice, not setup
+            get_index()
+            get_listener().label("warm up", "", "en")
             result = run_load(
                 store,
                 sessions=args.sessions,

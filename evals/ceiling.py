@@ -168,14 +168,17 @@ def reflection_head(evaldata: Path, own_set: Path, dev2_set: Path) -> dict[str, 
         return result
 
     def measure(predicted: list[list[str]]) -> dict[str, float]:
-        # examples hold the AnnoMI turns first, then our own, in load order
+        # examples hold the AnnoMI turns first, then our own in load order, then the
+        # written test-file turns
         _, annomi_macro = single_label_scores(
             [t.label for t in annomi],
             [to_main_behaviour(labels) for labels in predicted[: len(annomi)]],
             MAIN_BEHAVIOURS,
         )
         _, own_macro = multilabel_scores(
-            [case.labels for case in own], predicted[len(annomi) :], LABELS
+            [case.labels for case in own],
+            predicted[len(annomi) : len(annomi) + len(own)],
+            LABELS,
         )
         return {"annomi_dev_main_macro_f1": annomi_macro, "own_dev_macro_f1": own_macro}
 

@@ -4,7 +4,8 @@ listening score separates good from poor conversations.
 Three checks, each on its development and its held-out split separately:
 
 1. The team's own labelled turns (evals/data/listening_turns.yaml; `split: dev|test`):
-   per-label precision, recall, F1 and macro-F1 over the LABELS vocabulary.
+   per-label precision, recall, F1 and macro-F1 over the LABELS vocabulary; also the
+   dev-only sets dev2 and dev3 (dev3 is never trained on: it chooses between variants).
 2. AnnoMI therapist turns (read from --evaldata, never copied): our labels mapped onto
    AnnoMI's main behaviour (question / reflection / therapist_input / other), macro-F1;
    plus open/closed on the experts' questions and simple/complex on their reflections.
@@ -13,10 +14,12 @@ Three checks, each on its development and its held-out split separately:
    high- and low-quality transcripts.
 
 The rules were developed on the dev splits only; the test splits are reported, never
-tuned on. `--listener rules+model` measures the rules with the trained model stacked on
-them; `--train` refits that model on dev data only (own-set `split: dev`, AnnoMI dev, the
-turns written in tests/test_listener.py) and writes roleplay/data/listener_model.npz;
-`--speed` times the listener per turn and the scorer on a 20-turn conversation.
+tuned on (`--dev-only` leaves them unread). The default listener is `rules+model`, the
+rules with the trained models stacked on them; `--listener rules` measures the rules alone.
+`--train` refits those models on dev data only (own-set `split: dev`, dev2, the training
+files in evals/data/train/, AnnoMI dev, the turns written in tests/test_listener.py) and
+writes roleplay/data/listener_model.npz and listener_moves.npz; `--speed` times the
+listener per turn and the scorer on a 20-turn conversation.
 """
 
 from __future__ import annotations
@@ -58,6 +61,10 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_OWN_SET = Path(__file__).parent / "data" / "listening_turns.yaml"
 # A second, independently written development set (all `split: dev`); training reads it too.
 DEFAULT_DEV2_SET = Path(__file__).parent / "data" / "listening_turns_dev2.yaml"
+# held out from training: the set that chooses between listener variants
+DEFAULT_DEV3_SET = Path(__file__).parent / "data" / "listening_turns_dev3.yaml"
+# training-only turns (all `split: dev`), never scored as a split of their own
+DEFAULT_TRAIN_DIR = Path(__file__).parent / "data" / "train"
 DEFAULT_EVALDATA = REPO_ROOT.parent / "shared" / "evaldata"
 SPLITS = ("dev", "test")
 MAIN_BEHAVIOURS = ("question", "reflection", "therapist_input", "other")
@@ -336,10 +343,13 @@ def run_all(args: argparse.Namespace) -> dict[str, Any]:
         cases = load_own_set(own_path)
         results["own"] = {}
         subsets = {split: [case for case in cases if case.split == split] for split in SPLITS}
-        dev2_path = Path(getattr(args, "dev2_set", "") or "")
-        if dev2_path.is_file():
-            # the independently written second dev set, scored apart from the first
-            subsets["dev2"] = [case for case in load_own_set(dev2_path) if case.split == "dev"]
+        if getattr(args, "dev_only", False):
+            del subsets["test"]
+        for name in ("dev2", "dev3"):
+            extra = Path(getattr(args, f"{name}_set", "") or "")
+            if extra.is_file():
+                # independently written dev sets, each scored apart from the first
+                subsets[name] = [case for case in load_own_set(extra) if case.split == "dev"]
         for split, subset in subsets.items():
             started = time.perf_counter()
             predicted = [labeller(c.text, c.context, c.lang) for c in subset]
@@ -361,14 +371,15 @@ def run_all(args: argparse.Namespace) -> dict[str, Any]:
         results["own"] = {"missing": str(own_path)}
     evaldata = Path(args.evaldata)
     if evaldata.exists():
+        splits = ("dev",) if getattr(args, "dev_only", False) else SPLITS
         results["annomi"] = {
             split: evaluate_annomi_turns(load_annomi_turns(evaldata, split), labeller)
-            for split in SPLITS
+            for split in splits
         }
         if not args.no_conversations:
             results["annomi_conversations"] = {
                 split: evaluate_conversations(evaldata, split, listener_name=args.listener)
-                for split in SPLITS
+                for split in splits
             }
     else:
         results["annomi"] = {"missing": str(evaldata)}
@@ -390,7 +401,7 @@ def render(results: dict[str, Any]) -> str:
     own = results.get("own", {})
     if "missing" in own:
         out.append(f"own labelled set: not found at {own['missing']}")
-    for split in (*SPLITS, "dev2"):
+    for split in (*SPLITS, "dev2", "dev3"):
         if split in own:
             part = own[split]
             out.append(
@@ -509,6 +520,22 @@ def register(subparsers: Any) -> None:
         "--dev2-set",
         default=str(DEFAULT_DEV2_SET),
         help="second dev-only labelled set, scored as `dev2` when present (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--dev3-set",
+        default=str(DEFAULT_DEV3_SET),
+        help="third dev-only set, held out from --train and scored as `dev3` (default:"
+        " %(default)s)",
+    )
+    parser.add_argument(
+        "--train-dir",
+        default=str(DEFAULT_TRAIN_DIR),
+        help="folder of training-only labelled YAML files for --train (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--dev-only",
+        action="store_true",
+        help="score the development splits only (while developing: the test splits stay unread)",
     )
     parser.add_argument("--listener", default=None, help="listener name (default: configured)")
     parser.add_argument(
@@ -663,9 +690,15 @@ def annomi_training_examples(evaldata: Path, split: str = "dev") -> list[Trainin
 
 
 def training_examples(
-    own_set: Path, evaldata: Path, dev2_set: Path | None = DEFAULT_DEV2_SET
+    own_set: Path,
+    evaldata: Path,
+    dev2_set: Path | None = DEFAULT_DEV2_SET,
+    train_dir: Path | None = DEFAULT_TRAIN_DIR,
 ) -> list[TrainingExample]:
-    own = [*own_training_examples(own_dev_cases(own_set, dev2_set)), *test_file_examples()]
+    own = [
+        *own_training_examples(own_dev_cases(own_set, dev2_set, train_dir)),
+        *test_file_examples(),
+    ]
     copies = without_rules(own, NO_RULES_WEIGHT) if NO_RULES_WEIGHT > 0 else []
     return [*own, *copies, *annomi_training_examples(evaldata, "dev")]
 
@@ -674,8 +707,9 @@ def move_training_examples(
     own_cases: Sequence[LabelledTurn], evaldata: Path
 ) -> list[TrainingExample]:
     """Examples for the move head (roleplay.listening.moves): AnnoMI dev therapist turns with
-    the experts' main behaviour, and our own dev turns with the move their gold labels make.
-    Every move is known for every turn; no test case is accepted."""
+    the experts' main behaviour, the turns tests/test_listener.py asserts are "other", and
+    our own dev turns with the move their gold labels make. Every move is known for every
+    turn; no test case is accepted."""
     examples = []
     for turn in load_annomi_turns(evaldata, "dev"):
         move = "input" if turn.label == "therapist_input" else turn.label
@@ -703,14 +737,35 @@ def move_training_examples(
                 group=f"own:{case.id}",
             )
         )
+    for written in test_file_examples():
+        # a turn the listener tests assert is "other" makes no move; for the other written
+        # turns only some labels are known, so their move is not
+        if written.targets.get("other") == 1:
+            examples.append(
+                TrainingExample(
+                    text=written.text,
+                    context=written.context,
+                    lang=written.lang,
+                    targets={name: int(name == "other") for name in MOVES},
+                    source="tests",
+                    group=written.group,
+                )
+            )
     return examples
 
 
-def own_dev_cases(own_set: Path, dev2_set: Path | None) -> list[LabelledTurn]:
+def own_dev_cases(
+    own_set: Path, dev2_set: Path | None, train_dir: Path | None = DEFAULT_TRAIN_DIR
+) -> list[LabelledTurn]:
+    """The own labelled turns training may see: own-set dev, dev2 and the training files.
+    dev3 is never among them (it chooses between variants)."""
     cases = [case for case in load_own_set(own_set) if case.split == "dev"]
     if dev2_set is not None and dev2_set.exists():
         # dev2 is dev-only by construction; the example builders still reject any test case
         cases += load_own_set(dev2_set)
+    if train_dir is not None and train_dir.is_dir():
+        for path in sorted(train_dir.glob("*.yaml")):
+            cases += load_own_set(path)
     return cases
 
 
@@ -737,13 +792,11 @@ def cross_validate(examples: list[TrainingExample], n_folds: int = 5) -> dict[st
         "folds": n_folds,
         "thresholds": dict(zip(LABELS, tuned.tolist(), strict=True)),
     }
+    own_gold = [[label for label, known in examples[i].targets.items() if known] for i in own_rows]
     for name, thresholds in (("fixed_0.5", np.full(len(LABELS), 0.5)), ("tuned", tuned)):
         predicted = [
             combine(e.rule_labels, p, thresholds, LABELS)
             for e, p in zip(examples, probs, strict=True)
-        ]
-        own_gold = [
-            [label for label, known in examples[i].targets.items() if known] for i in own_rows
         ]
         rows, macro = multilabel_scores(own_gold, [predicted[i] for i in own_rows], LABELS)
         annomi_rows = [i for i, e in enumerate(examples) if e.source == "annomi-dev"]
@@ -771,7 +824,8 @@ def train(args: argparse.Namespace) -> int:
     """`python -m evals listening --train`: fit on dev data only and write the weights."""
     evaldata, own_set = Path(args.evaldata), Path(args.own_set)
     dev2_set = Path(getattr(args, "dev2_set", "") or DEFAULT_DEV2_SET)
-    examples = training_examples(own_set, evaldata, dev2_set)
+    train_dir = Path(getattr(args, "train_dir", "") or DEFAULT_TRAIN_DIR)
+    examples = training_examples(own_set, evaldata, dev2_set, train_dir)
     started = time.perf_counter()
     cv = cross_validate(examples)
     annomi_turns = load_annomi_turns(evaldata, "dev")
@@ -795,13 +849,13 @@ def train(args: argparse.Namespace) -> int:
         "rule_hidden_copies_weight": NO_RULES_WEIGHT,
         "trained": datetime.date.today().isoformat(),
         "training_data": {
-            "own-dev": f"{own_set.name} split: dev + {dev2_set.name}"
+            "own-dev": f"{own_set.name} split: dev + {dev2_set.name} + {train_dir.name}/*.yaml"
             f" ({counts.get('own-dev', 0)} turns)",
             "tests": f"tests/test_listener.py {' + '.join(TEST_EXAMPLE_LISTS)}"
             f" ({counts.get('tests', 0)} turns)",
             "annomi-dev": f"annomi_utterances_dev.csv, mapped ({counts.get('annomi-dev', 0)}"
             f" turns, weight {ANNOMI_WEIGHT})",
-            "excluded": "own-set split: test and AnnoMI test are never read for training",
+            "excluded": "own-set split: test, dev3 and AnnoMI test are never read for training",
         },
         "fit": FIT_ARGS,
         "cross_validation_on_dev": {
@@ -816,15 +870,21 @@ def train(args: argparse.Namespace) -> int:
     out = Path(args.model_out) if args.model_out else MODEL_PATH
     model.save(out, metadata)
     print(json.dumps({**metadata, "thresholds": cv["thresholds"], "written": str(out)}, indent=2))
-    moves_out = train_moves(own_set, evaldata, dev2_set, out.with_name(MOVES_PATH.name))
+    moves_out = train_moves(own_set, evaldata, dev2_set, out.with_name(MOVES_PATH.name), train_dir)
     print(f"move head written to {moves_out}")
     return 0
 
 
-def train_moves(own_set: Path, evaldata: Path, dev2_set: Path, out: Path) -> Path:
+def train_moves(
+    own_set: Path,
+    evaldata: Path,
+    dev2_set: Path,
+    out: Path,
+    train_dir: Path | None = DEFAULT_TRAIN_DIR,
+) -> Path:
     """Fit the move head on all dev data (its cross-validation: `python -m evals ceiling
     --head`) and write it next to the label model."""
-    examples = move_training_examples(own_dev_cases(own_set, dev2_set), evaldata)
+    examples = move_training_examples(own_dev_cases(own_set, dev2_set, train_dir), evaldata)
     matrix = build_matrix(examples, MOVES, rule_labels)
     # the listener applies moves.REFLECTION_THRESHOLD; these thresholds are not used
     model = train_model(matrix, MOVES, np.full(len(MOVES), 0.5), **FIT_ARGS)
@@ -841,9 +901,9 @@ def train_moves(own_set: Path, evaldata: Path, dev2_set: Path, out: Path) -> Pat
             "training_data": {
                 "annomi-dev": f"annomi_utterances_dev.csv, main behaviour"
                 f" ({counts.get('annomi-dev', 0)} turns)",
-                "own-dev": f"{own_set.name} split: dev + {dev2_set.name}"
+                "own-dev": f"{own_set.name} split: dev + {dev2_set.name} + training files"
                 f" ({counts.get('own-dev', 0)} turns), the move of the gold labels",
-                "excluded": "own-set split: test and AnnoMI test are never read for training",
+                "excluded": "own-set split: test, dev3 and AnnoMI test are never read for training",
             },
             "fit": FIT_ARGS,
         },

@@ -288,3 +288,83 @@ def test_dev2_languages_and_multi_label(listening_dev2: ListeningSet) -> None:
     assert min(per_lang["nl"], per_lang["en"]) >= len(listening_dev2.cases) // 3, per_lang
     multi = sum(1 for case in listening_dev2.cases if len(case.labels) >= 2)
     assert multi >= len(listening_dev2.cases) // 5, f"only {multi} multi-label cases"
+
+
+# dev3 (held out from training, chooses between listener variants) and the training-only
+# files in evals/data/train/; see evals/data/README.md.
+LISTENING_DEV3_FILE = DATA_DIR / "listening_turns_dev3.yaml"
+TRAIN_FILES = sorted((DATA_DIR / "train").glob("*.yaml"))
+MIN_DEV3_CASES = 200
+MIN_TRAIN_POSITIVES_PER_LABEL = 7
+
+
+def _listening_file(path: Path) -> ListeningSet:
+    loaded = _load(path, ListeningSet)
+    assert isinstance(loaded, ListeningSet)
+    assert tuple(loaded.labels) == LABELS, f"{path}: 'labels' must list {LABELS}"
+    return loaded
+
+
+@pytest.fixture(scope="module")
+def extra_sets() -> dict[Path, ListeningSet]:
+    return {path: _listening_file(path) for path in [LISTENING_DEV3_FILE, *TRAIN_FILES]}
+
+
+def test_training_files_exist() -> None:
+    assert LISTENING_DEV3_FILE.is_file()
+    assert len(TRAIN_FILES) >= 1, "evals/data/train/ holds no training files"
+
+
+def test_extra_sets_dev_only_with_unique_ids(
+    listening: ListeningSet, listening_dev2: ListeningSet, extra_sets: dict[Path, ListeningSet]
+) -> None:
+    ids = Counter(case.id for cases in (listening.cases, listening_dev2.cases) for case in cases)
+    for data in extra_sets.values():
+        ids.update(case.id for case in data.cases)
+    duplicates = [case_id for case_id, count in ids.items() if count > 1]
+    assert not duplicates, f"ids not unique across the listening files: {duplicates}"
+    for path, data in extra_sets.items():
+        not_dev = [case.id for case in data.cases if case.split != "dev"]
+        assert not not_dev, f"{path}: only split: dev belongs here, found: {not_dev}"
+    assert len(extra_sets[LISTENING_DEV3_FILE].cases) >= MIN_DEV3_CASES
+
+
+def test_extra_sets_cover_every_label(extra_sets: dict[Path, ListeningSet]) -> None:
+    for path, data in extra_sets.items():
+        positives = Counter(label for case in data.cases for label in case.labels)
+        thin = {
+            label: positives[label]
+            for label in LABELS
+            if positives[label] < MIN_TRAIN_POSITIVES_PER_LABEL
+        }
+        assert not thin, f"{path}: labels below {MIN_TRAIN_POSITIVES_PER_LABEL}: {thin}"
+
+
+def _normalised(text: str) -> str:
+    return " ".join("".join(ch for ch in text.lower() if ch.isalnum() or ch.isspace()).split())
+
+
+def test_no_test_turn_in_training_or_dev3(
+    listening: ListeningSet, extra_sets: dict[Path, ListeningSet]
+) -> None:
+    """Training and model selection must not see a test turn, not even a copy of one."""
+    test_turns = {_normalised(case.text) for case in listening.cases if case.split == "test"}
+    leaked = [
+        f"{path.name}:{case.id}"
+        for path, data in extra_sets.items()
+        for case in data.cases
+        if _normalised(case.text) in test_turns
+    ]
+    assert not leaked, f"test turns copied into dev data: {leaked}"
+
+
+def test_dev3_not_in_training(extra_sets: dict[Path, ListeningSet]) -> None:
+    dev3 = {_normalised(case.text) for case in extra_sets[LISTENING_DEV3_FILE].cases}
+    leaked = [
+        f"{path.name}:{case.id}"
+        for path, data in extra_sets.items()
+        if path != LISTENING_DEV3_FILE
+        for case in data.cases
+        if _normalised(case.text) in dev3
+    ]
+    assert not leaked, f"dev3 turns copied into training files: {leaked}"

@@ -373,8 +373,9 @@ def test_advice_disguised_as_why_question() -> None:
 # ---------------------------------------------------------------- API
 def test_get_listener_has_name_and_label() -> None:
     listener = get_listener()
-    assert listener.name == "rules"
+    assert listener.name == "rules+model"
     assert listener.label("Wat speelt er?", "", "nl") == ["open_question"]
+    assert get_listener("rules").name == "rules"
 
 
 def test_unknown_listener_is_a_clear_error() -> None:

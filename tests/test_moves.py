@@ -84,8 +84,28 @@ def test_stacked_listener_adds_summarize_for_an_unmarked_reflection(
     rules, stacked = get_listener("rules"), get_listener("rules+model")
     assert rules.label(text, context, "en") == ["other"]
     explained = stacked.explain(text, context, "en")  # type: ignore[attr-defined]
-    assert explained.labels == ["summarize"]
+    assert "summarize" in explained.labels
     assert explained.evidence["summarize"] in text
+
+
+@pytest.mark.parametrize(
+    ("context", "text"),
+    [
+        UNMARKED_REFLECTIONS[0],
+        pytest.param(
+            *UNMARKED_REFLECTIONS[1],
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="known error: the label model reads `It's been hard for you` as"
+                " dismissive (roleplay/LISTENING.md, round 5)",
+            ),
+        ),
+    ],
+)
+def test_stacked_listener_finds_no_pitfall_in_an_unmarked_reflection(
+    context: str, text: str
+) -> None:
+    assert get_listener("rules+model").label(text, context, "en") == ["summarize"]
 
 
 @pytest.mark.parametrize(("context", "text"), NO_MOVE)
