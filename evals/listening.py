@@ -763,9 +763,14 @@ def own_dev_cases(
     if dev2_set is not None and dev2_set.exists():
         # dev2 is dev-only by construction; the example builders still reject any test case
         cases += load_own_set(dev2_set)
-    if train_dir is not None and train_dir.is_dir():
+    if train_dir is not None:
+        if not train_dir.is_dir():
+            raise EvalDataError(f"--train-dir {train_dir}: not a folder of labelled YAML files")
         for path in sorted(train_dir.glob("*.yaml")):
             cases += load_own_set(path)
+    held_out = [str(case.id) for case in cases if str(case.id).startswith("dev3-")]
+    if held_out:
+        raise EvalDataError(f"dev3 chooses between variants and is never trained on: {held_out}")
     return cases
 
 

@@ -185,3 +185,18 @@ def test_ceiling_command_names_a_missing_evaldata_folder(
 
     assert main(["ceiling", "--evaldata", str(tmp_path / "nowhere")]) == 2
     assert "nowhere" in capsys.readouterr().err
+
+
+def test_training_refuses_dev3_and_a_missing_training_folder(tmp_path: Path) -> None:
+    from evals.listening import EvalDataError, own_dev_cases
+
+    own_set = ROOT / "evals" / "data" / "listening_turns.yaml"
+    with pytest.raises(EvalDataError, match="not a folder"):
+        own_dev_cases(own_set, None, tmp_path / "missing")
+    (tmp_path / "leak.yaml").write_text(
+        "cases:\n  - {id: dev3-001, lang: en, split: dev, context: x, text: y, labels: [other]}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(EvalDataError, match="never trained on"):
+        own_dev_cases(own_set, None, tmp_path)
+    assert len(own_dev_cases(own_set, None, ROOT / "evals" / "data" / "train")) > 1000
