@@ -338,13 +338,13 @@ def _listener_labeller(name: str | None) -> Labeller:
 def run_all(args: argparse.Namespace) -> dict[str, Any]:
     labeller = _listener_labeller(args.listener)
     results: dict[str, Any] = {"listener": get_listener(args.listener).name}
+    # --dev-only: the held-out splits stay unread while developing
+    splits = ("dev",) if getattr(args, "dev_only", False) else SPLITS
     own_path = Path(args.own_set)
     if own_path.exists():
         cases = load_own_set(own_path)
         results["own"] = {}
-        subsets = {split: [case for case in cases if case.split == split] for split in SPLITS}
-        if getattr(args, "dev_only", False):
-            del subsets["test"]
+        subsets = {split: [case for case in cases if case.split == split] for split in splits}
         for name in ("dev2", "dev3"):
             extra = Path(getattr(args, f"{name}_set", "") or "")
             if extra.is_file():
@@ -371,7 +371,6 @@ def run_all(args: argparse.Namespace) -> dict[str, Any]:
         results["own"] = {"missing": str(own_path)}
     evaldata = Path(args.evaldata)
     if evaldata.exists():
-        splits = ("dev",) if getattr(args, "dev_only", False) else SPLITS
         results["annomi"] = {
             split: evaluate_annomi_turns(load_annomi_turns(evaldata, split), labeller)
             for split in splits
