@@ -19,7 +19,9 @@ rules with the trained models stacked on them; `--listener rules` measures the r
 `--train` refits those models on dev data only (own-set `split: dev`, dev2, the training
 files in evals/data/train/, AnnoMI dev, the turns written in tests/test_listener.py) and
 writes roleplay/data/listener_model.npz and listener_moves.npz; `--speed` times the
-listener per turn and the scorer on a 20-turn conversation.
+listener per turn and the scorer on a 20-turn conversation. `--listener llm --max-turns N
+--no-conversations` compares a chat model's labels on the first N turns of each split, and
+says how many turns the model labelled and how many fell back to the rules.
 """
 
 from __future__ import annotations
@@ -337,7 +339,12 @@ def _listener_labeller(name: str | None) -> Labeller:
 
 def run_all(args: argparse.Namespace) -> dict[str, Any]:
     labeller = _listener_labeller(args.listener)
-    results: dict[str, Any] = {"listener": get_listener(args.listener).name}
+    listener = get_listener(args.listener)
+    results: dict[str, Any] = {"listener": listener.name}
+    # a slow or paid listener (llm) is measured on the first N turns of each split
+    limit = getattr(args, "max_turns", None)
+    if limit is not None:
+        results["max_turns"] = limit
     # --dev-only: the held-out splits stay unread while developing
     splits = ("dev",) if getattr(args, "dev_only", False) else SPLITS
     own_path = Path(args.own_set)
@@ -351,6 +358,7 @@ def run_all(args: argparse.Namespace) -> dict[str, Any]:
                 # independently written dev sets, each scored apart from the first
                 subsets[name] = [case for case in load_own_set(extra) if case.split == "dev"]
         for split, subset in subsets.items():
+            subset = subset[:limit]
             started = time.perf_counter()
             predicted = [labeller(c.text, c.context, c.lang) for c in subset]
             elapsed = time.perf_counter() - started
@@ -372,7 +380,7 @@ def run_all(args: argparse.Namespace) -> dict[str, Any]:
     evaldata = Path(args.evaldata)
     if evaldata.exists():
         results["annomi"] = {
-            split: evaluate_annomi_turns(load_annomi_turns(evaldata, split), labeller)
+            split: evaluate_annomi_turns(load_annomi_turns(evaldata, split)[:limit], labeller)
             for split in splits
         }
         if not args.no_conversations:
@@ -382,6 +390,9 @@ def run_all(args: argparse.Namespace) -> dict[str, Any]:
             }
     else:
         results["annomi"] = {"missing": str(evaldata)}
+    if hasattr(listener, "answered") and hasattr(listener, "fell_back"):
+        # how much of an llm listener's figures the model made, and how much the fallback
+        results["model_answers"] = {"answered": listener.answered, "fell_back": listener.fell_back}
     return results
 
 
@@ -397,6 +408,14 @@ def _table(rows: list[dict[str, Any]]) -> str:
 
 def render(results: dict[str, Any]) -> str:
     out = [f"listener: {results['listener']}"]
+    if "max_turns" in results:
+        out.append(f"(at most the first {results['max_turns']} turns of each split)")
+    if "model_answers" in results:
+        answers = results["model_answers"]
+        out.append(
+            f"the model labelled {answers['answered']} turns; {answers['fell_back']} fell back"
+            " to the rules"
+        )
     own = results.get("own", {})
     if "missing" in own:
         out.append(f"own labelled set: not found at {own['missing']}")
@@ -499,6 +518,16 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
+def _positive_int(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {value!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"expected at least 1, got {number}")
+    return number
+
+
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "listening",
@@ -539,6 +568,15 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--listener", default=None, help="listener name (default: configured)")
     parser.add_argument(
         "--no-conversations", action="store_true", help="skip the conversation-level AUC"
+    )
+    parser.add_argument(
+        "--max-turns",
+        type=_positive_int,
+        default=None,
+        metavar="N",
+        help="score only the first N turns of each split (for a slow or paid listener such as"
+        " llm; the figures then describe that sample; conversations stay whole, so add"
+        " --no-conversations)",
     )
     parser.add_argument(
         "--train",

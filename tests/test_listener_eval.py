@@ -145,3 +145,31 @@ def test_command_on_a_tiny_annomi_folder(tmp_path: Path) -> None:
     assert data["annomi"]["dev"]["turns"] == 2
     assert data["annomi_conversations"]["test"]["auc"] == 1.0
     assert "missing" in data["own"]
+
+
+def test_max_turns_scores_only_the_first_turns_of_each_split(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from evals.listening import main
+
+    rows = [
+        {
+            "dialog_id": "1",
+            "turn_index": str(i),
+            "text": text,
+            "label": "question",
+            "question_subtype": "open",
+            "reflection_subtype": "n/a",
+            "context": "",
+        }
+        for i, text in enumerate(["What brings you here?", "How is work?", "What else?"])
+    ]
+    _write_csv(tmp_path / "annomi_utterances_dev.csv", rows)
+    argv = ["--json", "--dev-only", "--no-conversations", "--evaldata", str(tmp_path)]
+    assert main([*argv, "--own-set", str(tmp_path / "none.yaml"), "--max-turns", "2"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["annomi"]["dev"]["turns"] == 2 and data["max_turns"] == 2
+    assert "model_answers" not in data  # only a model-backed listener reports its answers
+    with pytest.raises(SystemExit):
+        main([*argv, "--max-turns", "0"])
+    assert "expected at least 1, got 0" in capsys.readouterr().err

@@ -79,6 +79,23 @@ guessing the cause; a checking tag after a summary or naming ("Klopt dat?") is n
 - dismissive: minimising, judging, blaming, sarcasm, brushing off, policy used as a wall
 - other: small talk, logistics, vague filler"""
 
+# Structured-output requests, most constrained first. OpenAI, Azure, vLLM, Ollama and
+# llama.cpp's own server accept a JSON schema; llama-cpp-python's server refuses it
+# ("Input should be 'text' or 'json_object'"), so every turn would silently fall back to the
+# rules. It does constrain a JSON object to a schema given next to the type, which keeps even
+# a small model inside the vocabulary. A server that refuses one request format is asked in
+# the next, and that is remembered; the prompt spells the shape out for the JSON modes.
+STRUCTURED_METHODS: tuple[str, ...] = ("json_schema", "json_object_with_schema", "json_object")
+JSON_MODE_INSTRUCTION = (
+    '\n\nAnswer with one JSON object only, exactly {"labels": [...]}, using the label names above.'
+)
+
+
+def _rejects_response_format(exc: Exception) -> bool:
+    """True when a server refused the structured-output request itself (not the turn)."""
+    message = str(exc).lower()
+    return "response_format" in message or "json_schema" in message
+
 
 class LLMListener:
     """Labels with a chat model's structured output; falls back to `fallback` on any error."""
@@ -90,13 +107,62 @@ class LLMListener:
         # built now, so a missing key is reported when the listener is chosen
         self._chat_model = chat_model if chat_model is not None else _default_chat_model()
         self._structured: Any | None = None
+        self._method_index = 0
         self._cache: dict[tuple[str, str, str | None], list[str]] = {}
         self._lock = threading.Lock()
+        # how many turns the model labelled and how many the fallback did: an evaluation
+        # that reports the llm listener's figures must say how much of them is the rules
+        self.answered = 0
+        self.fell_back = 0
+
+    @property
+    def method(self) -> str:
+        """The structured-output request this listener sends (see STRUCTURED_METHODS)."""
+        return STRUCTURED_METHODS[self._method_index]
 
     def _runnable(self) -> Any:
         if self._structured is None:
-            self._structured = self._chat_model.with_structured_output(TurnLabels)
+            if self.method == "json_schema":
+                self._structured = self._chat_model.with_structured_output(TurnLabels)
+            else:
+                response_format: dict[str, Any] = {"type": "json_object"}
+                if self.method == "json_object_with_schema":
+                    response_format["schema"] = TurnLabels.model_json_schema()
+                self._structured = self._chat_model.bind(response_format=response_format)
         return self._structured
+
+    def _ask(self, payload: str) -> set[str]:
+        system = (
+            SYSTEM_PROMPT if self.method == "json_schema" else SYSTEM_PROMPT + JSON_MODE_INSTRUCTION
+        )
+        answer = self._runnable().invoke(
+            [("system", system), ("human", f"Label this turn:\n{payload}")]
+        )
+        if isinstance(answer, TurnLabels):
+            return set(answer.labels)
+        content = getattr(answer, "content", answer)
+        if isinstance(content, str):
+            return set(TurnLabels.model_validate_json(content).labels)
+        return set(TurnLabels.model_validate(content).labels)
+
+    def _ask_in_a_format_the_server_takes(self, payload: str) -> set[str]:
+        while True:
+            try:
+                return self._ask(payload)
+            except Exception as exc:
+                if not (_rejects_response_format(exc) and self._use_next_method()):
+                    raise
+
+    def _use_next_method(self) -> bool:
+        with self._lock:
+            if self._method_index + 1 >= len(STRUCTURED_METHODS):
+                return False
+            self._method_index += 1
+            self._structured = None
+        log.warning(
+            "The chat server refused that structured-output request; asking for %s.", self.method
+        )
+        return True
 
     def label(self, text: str, context: str = "", lang: str | None = None) -> list[str]:
         if not isinstance(text, str):
@@ -113,17 +179,17 @@ class LLMListener:
             ensure_ascii=False,
         )
         try:
-            answer = self._runnable().invoke(
-                [("system", SYSTEM_PROMPT), ("human", f"Label this turn:\n{payload}")]
-            )
-            found = set(answer.labels if isinstance(answer, TurnLabels) else answer["labels"])
+            found = self._ask_in_a_format_the_server_takes(payload)
         except Exception as exc:  # any model failure: the rules still give an answer
             log.warning("LLM listener failed, using the rules: %s", exc)
+            with self._lock:
+                self.fell_back += 1
             return self.fallback.label(text, context, lang)
         labels = [label for label in LABELS if label in found and label != "other"]
         labels = labels or ["other"]
         with self._lock:
             self._cache[key] = labels
+            self.answered += 1
         return list(labels)
 
 
