@@ -122,3 +122,10 @@ def test_the_llm_listener_labels_through_a_real_llama_cpp_server(
     assert (listener.answered, listener.fell_back) == (1, 0)
     assert listener.method == "json_object_with_schema"
     assert labels and set(labels) <= set(LABELS)
+
+
+def test_two_turns_refused_at_once_skip_no_request_format() -> None:
+    listener = LLMListener(fallback=RuleListener(), chat_model=_JsonObjectOnlyModel(["other"]))
+    assert listener._use_next_method(refused=0)  # the first turn moves on...
+    assert listener._use_next_method(refused=0)  # ...a second, refused at the same time, retries
+    assert listener.method == "json_object_with_schema"

@@ -147,14 +147,18 @@ class LLMListener:
 
     def _ask_in_a_format_the_server_takes(self, payload: str) -> set[str]:
         while True:
+            tried = self._method_index
             try:
                 return self._ask(payload)
             except Exception as exc:
-                if not (_rejects_response_format(exc) and self._use_next_method()):
+                if not (_rejects_response_format(exc) and self._use_next_method(tried)):
                     raise
 
-    def _use_next_method(self) -> bool:
+    def _use_next_method(self, refused: int) -> bool:
+        """Move past the refused request format; False when none is left to try."""
         with self._lock:
+            if self._method_index != refused:
+                return True  # another turn already moved on: ask again in the new format
             if self._method_index + 1 >= len(STRUCTURED_METHODS):
                 return False
             self._method_index += 1
