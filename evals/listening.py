@@ -332,14 +332,9 @@ def evaluate_conversations(
 
 
 # ---------------------------------------------------------------- command
-def _listener_labeller(name: str | None) -> Labeller:
-    listener = get_listener(name)
-    return lambda text, context, lang: listener.label(text, context, lang)
-
-
 def run_all(args: argparse.Namespace) -> dict[str, Any]:
-    labeller = _listener_labeller(args.listener)
     listener = get_listener(args.listener)
+    labeller: Labeller = listener.label
     results: dict[str, Any] = {"listener": listener.name}
     # a slow or paid listener (llm) is measured on the first N turns of each split
     limit = getattr(args, "max_turns", None)
@@ -495,21 +490,12 @@ def measure_speed(evaldata: Path, listener_name: str | None, n_turns: int = 400)
 
 
 def run(args: argparse.Namespace) -> int:
-    if args.speed:
-        try:
-            result = measure_speed(Path(args.evaldata), args.listener)
-        except EvalDataError as exc:
-            print(f"error: {exc}", file=sys.stderr)
-            return 2
-        print(json.dumps(result, indent=2))
-        return 0
-    if args.train:
-        try:
-            return train(args)
-        except EvalDataError as exc:
-            print(f"error: {exc}", file=sys.stderr)
-            return 2
     try:
+        if args.speed:
+            print(json.dumps(measure_speed(Path(args.evaldata), args.listener), indent=2))
+            return 0
+        if args.train:
+            return train(args)
         results = run_all(args)
     except EvalDataError as exc:
         print(f"error: {exc}", file=sys.stderr)

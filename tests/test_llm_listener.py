@@ -4,7 +4,6 @@ server, which accepts only a JSON object (constrained by a schema given next to 
 
 from __future__ import annotations
 
-import importlib.util
 import json
 
 import pytest
@@ -102,14 +101,9 @@ def test_an_answer_outside_the_vocabulary_falls_back_to_the_rules() -> None:
     assert listener.fell_back == 1
 
 
-needs_llama = pytest.mark.skipif(
-    importlib.util.find_spec("llama_cpp") is None,
-    reason="llama-cpp-python is not installed (pip install -e '.[local]')",
-)
-
-
+# the llama_openai_server fixture skips, saying why, when llama-cpp-python or the model is
+# missing
 @pytest.mark.slow
-@needs_llama
 def test_the_llm_listener_labels_through_a_real_llama_cpp_server(
     llama_openai_server: LlamaServer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
