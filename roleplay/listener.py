@@ -37,7 +37,12 @@ from roleplay.listening.model import (
     featurize,
     shipped_model,
 )
-from roleplay.listening.moves import MOVES, adds_reflection, shipped_move_model
+from roleplay.listening.moves import (
+    MOVES,
+    adds_reflection,
+    shipped_move_model,
+    with_head_reflection,
+)
 from roleplay.listening.rules import LABELS, PITFALLS, Labelling, label_sentences
 from roleplay.listening.text import (
     Sentence,
@@ -120,9 +125,10 @@ class StackedListener(RuleListener):
     The rules' labels stay; the model adds the labels it is confident of where the rules
     are silent (never a second reading of a question or a reflection the rules already
     read, see training.SLOTS). When no move is found at all, the move head may add
-    `summarize` (roleplay.listening.moves). The evidence for a label is the sentence the
-    rules quoted for it, or, for a label only a model found, the sentence that model scores
-    highest for that label on its own.
+    `summarize` and then removes a `dismissive` only the label model found
+    (roleplay.listening.moves.with_head_reflection). The evidence for a label is the
+    sentence the rules quoted for it, or, for a label only a model found, the sentence that
+    model scores highest for that label on its own.
     """
 
     name = "rules+model"
@@ -152,7 +158,7 @@ def _cached_stacked(text: str, context: str, language: Language) -> Labelling:
     if move_model is not None:
         move_probabilities = move_model.probabilities(columns, values, embedding)
         if adds_reflection(labels, move_probabilities):
-            labels = [label for label in LABELS if label in {*labels, "summarize"} - {"other"}]
+            labels = with_head_reflection(labels, rules.labels)
             evidence["summarize"] = _best_sentence(
                 sentences,
                 context,

@@ -88,20 +88,7 @@ def test_stacked_listener_adds_summarize_for_an_unmarked_reflection(
     assert explained.evidence["summarize"] in text
 
 
-@pytest.mark.parametrize(
-    ("context", "text"),
-    [
-        UNMARKED_REFLECTIONS[0],
-        pytest.param(
-            *UNMARKED_REFLECTIONS[1],
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="known error: the label model reads `It's been hard for you` as"
-                " dismissive (roleplay/LISTENING.md, round 5)",
-            ),
-        ),
-    ],
-)
+@pytest.mark.parametrize(("context", "text"), UNMARKED_REFLECTIONS)
 def test_stacked_listener_finds_no_pitfall_in_an_unmarked_reflection(
     context: str, text: str
 ) -> None:

@@ -22,6 +22,7 @@ from pathlib import Path
 import numpy as np
 
 from roleplay.listening.model import MODEL_PATH, LinearModel, load_model
+from roleplay.types import LISTENING_LABELS
 
 MOVES: tuple[str, ...] = ("question", "reflection", "input", "other")
 MOVES_PATH = MODEL_PATH.with_name("listener_moves.npz")
@@ -62,6 +63,20 @@ def adds_reflection(
         return False
     reflection = float(probabilities[MOVES.index("reflection")])
     return reflection >= threshold and reflection >= float(probabilities.max())
+
+
+def with_head_reflection(labels: Iterable[str], rule_labels: Iterable[str]) -> list[str]:
+    """The labels once the head has read the turn as a reflection: `summarize` added,
+    `other` gone, and a `dismissive` that only the label model found dropped.
+
+    Why the drop: there the two trained parts disagree (the head hears the employee's words
+    given back, the label model a brush-off) and the rules, which know the reproaches by
+    their wording, found none. On AnnoMI dev most such brush-offs were negated restatements
+    ("You're not a criminal", "It hasn't been easy for you"), which no expert counts as
+    dismissive; the rules' own `dismissive` always stays.
+    """
+    dropped = {"other"} if "dismissive" in set(rule_labels) else {"other", "dismissive"}
+    return [label for label in LISTENING_LABELS if label in {*labels, "summarize"} - dropped]
 
 
 def load_move_model(path: Path = MOVES_PATH) -> LinearModel:

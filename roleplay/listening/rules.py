@@ -747,9 +747,9 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"\b(don'?t you think|wouldn'?t you say|vind je niet dat|denk je niet dat)\b.{0,40}"
             r"\b(should|better|moeten|moet|zou|beter)\b",
             r"\bwhy (don'?t|not) (you|just|try)\b",
+            # "Have you thought about what ...?" asks for their ideas, it proposes none
             r"\bhave you (already )?(tried|thought about|considered|talked to|spoken to|asked|chec"
-            r"ked"
-            r"|looked at)\b",
+            r"ked|looked at)\b(?! (what|how|why|whether|if|which|where|when|who)\b)",
             r"\b(my|the|one) (advice|suggestion|recommendation|tip)\b",
             r"\bi (would |'d )?(suggest|recommend|advise)\b",
             r"\bif i were you\b",
@@ -764,14 +764,12 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"\bwouldn'?t it be (better|easier|smarter)\b",
             r"\b(maybe|perhaps) you (could|should|can|need|might)\b",
             r"\bit (might|would|could|may) help (to|if you)\b",
-            r"^(so |ok |okay |well |then )?(just |simply )?(try|make sure|go|talk to|tell (him|her"
-            r"|them|your)|ask (him|her|them|your)|take|stop(?! (moaning|complaining|whining"
-            r"|being))|star"
-            r"t|focus"
-            r"|write|call|send|plan|sit down|talk|explain|check|install|read|sleep|exercise"
-            r"|prioriti[sz]e|delegate|get|use|put|set|schedule|drop|turn|switch|move|cancel|block|"
-            r"book"
-            r"|pick|let them|give (it|him|her|them)|have a word)\b",
+            r"^(so |ok |okay |well |then )?(just |simply )?(try|make sure|go|talk to(?! me\b)"
+            r"|tell (him|her|them|your)|ask (him|her|them|your)|take"
+            r"|stop(?! (moaning|complaining|whining|being))|start|focus|write|call|send|plan"
+            r"|sit down|talk(?! (to|with) me\b)|explain|check|install|read|sleep|exercise"
+            r"|prioriti[sz]e|delegate|get|use|put|set|schedule|drop|turn|switch|move|cancel|block"
+            r"|book|pick|let them|give (it|him|her|them)|have a word)\b",
             r"\bdon'?t (worry|stress|let it|bother|think about)\b",
             r"^tip\b|\btip:",
             r"\b(here'?s|this is) what you (do|should do|need to do)\b",
@@ -789,9 +787,9 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r" |dan |gewoon |eens )?(niet|dan niet)\b",
             r"\bwaarom (ga|probeer) (je|jij) (niet|dan niet)\b",
             r"\b(heb|heeft) (je|jij) (al|wel eens|weleens|eens)? ?(geprobeerd|overwogen|gedacht"
-            r" aan|nagedacht over)\b",
+            r" aan|nagedacht over)\b(?! (wat|hoe|waarom|of|welke|waar|wanneer|wie)\b)",
             r"^(heb|heeft|ben) (je|jij) (het |dat |dit )?(al |eens |al eens |wel eens |weleens |ge"
-            r"woon )+",
+            r"woon )+(?!(nagedacht|gedacht) (over|aan) (wat|hoe|waarom|welke|wie)\b)",
             r"\bik zou zeggen\b",
             r"^(anders |gewoon |even |dan )*(zorg|ga|plan|praat|bel|stuur|neem|stop|begin|maak|sch"
             r"rijf"
@@ -868,7 +866,9 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"\b(the )?policy (is|says) (clear|very clear)\b",
             r"\b(there'?s )?nothing (i|we|anyone) can do\b",
             r"\b(that'?s|such is) life\b",
-            r"\b(oh please|typical)\b",
+            # "Typical." sneers; "a typical week" asks about routine
+            r"\boh please\b|^(how |so )?typical\b(?! (week|day|month|year|morning|evening)\b)"
+            r"|\btypical of (you|him|her|them)\b",
             r"\byour (\w+ ){0,2}(work|effort|efforts|commitment|attitude|performance|output)"
             r" (\w+ ){0,3}(substandard|not good enough|below (par|standard)|unacceptable|sloppy"
             r"|inadequate|poor|isn'?t good enough|not up to (scratch|standard))\b",
@@ -913,7 +913,9 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"\byou (don'?t|do not) have to like (me|it)\b",
             r"\byou just have to\b",
             r"\b(that'?s|it'?s) (just )?(not true|just your opinion|your opinion)\b",
-            r"\b(again|as usual|like last time|every time)\b.{0,5}[.!]$",
+            # "Late again." reproaches; "Good to see you again." greets
+            r"^(?!.*\b((see|seeing|meet|meeting|have|having|hear from) you|back) again\b)"
+            r".*\b(again|as usual|like last time|every time)\b.{0,5}[.!]$",
             r"\b(you'?ll|it'?ll|you will) (be|feel) (fine|better|ok|okay) (after|once|by|in)\b",
             r"\b(snap out of it|chin up|cheer up)\b",
             r"\byou (really )?should(n'?t)? have\b",
@@ -1205,8 +1207,9 @@ _BROADER: dict[str, dict[Language, list[str]]] = {
     },
     "dismissive": {
         "en": [
-            r"^(right|ok|okay|anyway|so)[.,!]? (anyway,? )?(about|back to|moving on|on to|let'?s"
-            r" move on)\b",
+            # "Right, about the numbers." changes the subject; "So about how many ...?" asks
+            r"^(right|ok|okay|anyway|so)[.,!]? (anyway,? )?(about (?!(how|half|a|an|\d+)\b)"
+            r"|back to|moving on|on to|let'?s move on)\b",
             r"^next[.!]?$",
             r"\bbecause i said so\b|\bnot going to happen\b",
             r"^do better[.!]?$|\bdo better\.$",
@@ -1357,7 +1360,8 @@ _FILLERS = re.compile(
 )
 _OPEN_START = {
     "en": re.compile(
-        r"^(what|how|why|which|where|when|who|whom|whose|in what way|to what extent|tell me"
+        r"^((about|roughly|approximately) )?(what|how|why|which|where|when|who|whom|whose"
+        r"|in what way|to what extent|tell me"
         r"|describe|walk me|help me understand|talk (to me )?about|in which|since when|how come)\b"
     ),
     "nl": re.compile(
@@ -1365,11 +1369,28 @@ _OPEN_START = {
         r"|in welke|sinds wanneer|vertel|beschrijf|leg (eens |me )?uit|help me)\b"
     ),
 }
+# "How could you ..." reproaches only when what follows is the deed ("How could you forget?");
+# "How could you make that work?" explores options.
+_HOW_COULD_YOU = (
+    r"how (could|can) you (possibly |ever |even |just )?(do|let|forget|miss|say|be so|allow"
+    r"|ignore|treat|fail|not|think (that|so)|have (done|let|forgotten|missed|said|been so))"
+)
+# "Why would you say that?" reproaches; "Why would you be at a six and not a two?" explores.
+_WHY_WOULD_YOU = r"why would you (do|ever|even|go and|think that|say (that|this|so|such))"
+# "How about trying ...?" suggests; "How about in the last year?" or "How about your
+# family?" asks further.
+_HOW_ABOUT = (
+    r"how about ((?!(some|any|every|no)thing\b)\w+ing|you|we|us|if|just|maybe|perhaps|a|an)"
+)
 # A leading "what/why" that is really a suggestion or a reproach is not an open question.
 _BLAME_WHY = {
     "en": re.compile(
-        r"^(why on earth|how on earth|how could you|how can you|why would you|what were you"
-        r" thinking|what'?s wrong with you|how is that possible|how did you (manage|miss|forget)"
+        r"^(why on earth|how on earth|"
+        + _HOW_COULD_YOU
+        + "|"
+        + _WHY_WOULD_YOU
+        + r"|what were you thinking|what'?s wrong with you|how is that possible"
+        r"|how did you (manage|miss|forget)"
         r"|how (could|can) (this|that|it) (possibly |ever |even )?(happen|go wrong)"
         r"|how is it (even )?possible|who (on earth )?(does|would do) (that|something like that"
         r"|such a thing)"
@@ -1386,9 +1407,13 @@ _BLAME_WHY = {
 }
 _FAKE_OPEN = {
     "en": re.compile(
-        r"^(why (don'?t|not|didn'?t|wouldn'?t|can'?t|haven'?t|aren'?t|won'?t)|what if|how about"
-        r"|what about (trying|doing|just)|why on earth|how on earth|how could you|how can you"
-        r"|why would you|what were you thinking|what'?s wrong with you|how is that possible"
+        r"^(why (don'?t|not|didn'?t|wouldn'?t|can'?t|haven'?t|aren'?t|won'?t)|what if|"
+        + _HOW_ABOUT
+        + r"|what about (trying|doing|just)|why on earth|how on earth|"
+        + _HOW_COULD_YOU
+        + "|"
+        + _WHY_WOULD_YOU
+        + r"|what were you thinking|what'?s wrong with you|how is that possible"
         r"|how did you (manage|miss|forget)|how (could|can) (this|that|it) (possibly |ever "
         r"|even )?(happen|go wrong)"
         r"|how is it (even )?possible|who (on earth )?(does|would do) (that|something like that"
@@ -1477,10 +1502,14 @@ _FEELING_WORD = {
     "en": re.compile(r"\b(" + _FEELINGS_EN + r")\b"),
     "nl": re.compile(r"\b(" + _FEELINGS_NL + r")\b"),
 }
-# "So ..." / "Dus ..." opening a statement about what the employee said restates it.
+# "So ..." / "Dus ..." opening a statement about what the employee said restates it. An
+# English verb-first question after "so" ("So would you like to make a plan?") asks instead;
+# Dutch puts the verb first after "dus" in statements too, so only English is excluded.
 _SO_FRAME = re.compile(
     r"^((okay|ok|oke|right|yeah|yes|well|ja|nou|oh|hmm|mm-?hmm|alright|goed)[,.!]?\s+)*"
-    r"(so|dus)[,]?\s+(?!(i|ik|we|wij|let'?s|laten|then|dan|what|wat|how|hoe|kom|ga|zorg|stuur"
+    r"(so[,]?\s+(?!(is|are|am|was|were|do|does|did|have|has|had|can|could|will|would|should"
+    r"|shall|may|might|any|anything|anyone|anybody)\b)|dus[,]?\s+)"
+    r"(?!(i|ik|we|wij|let'?s|laten|then|dan|what|wat|how|hoe|kom|ga|zorg|stuur"
     r"|bel|neem|doe|maak|laat|zet|plan)\b)"
 )
 # Openings that put the employee's experience into words ("It sounds like you...").
@@ -1548,6 +1577,43 @@ def _plain_english(norm: str) -> str:
     return norm
 
 
+# An auxiliary before "you" asks ("have you thought about quitting?") or leads ("don't you
+# think you should"): only the declarative "you feel / you said" reports the employee.
+_ASKING_AUXILIARIES = (
+    "do", "don't", "dont", "did", "didn't", "have", "haven't", "had", "would", "wouldn't",
+    "are", "aren't", "were", "can", "could", "will", "should",
+)  # fmt: skip
+# What the employee feels they need ("you feel like you need to") and a question asking for
+# their own ideas ("anything else you could do?") are not the leader's advice.
+_NOT_ADVICE = {
+    "en": re.compile(
+        "".join(rf"(?<!\b{aux} )" for aux in _ASKING_AUXILIARIES)
+        + r"\byou('re|'ve| are| were| have)?"
+        r" (really |also |still |just |actually |kind of |sort of )?(feel|felt|feeling|think"
+        r"|thought|thinking|believe|believed|said|say|saying"
+        r"|mentioned|told me|wonder|wondered|wondering)( like| that)?\b[^,;:]*"
+        r"|\b(anything|something|what|things|ways|ideas?|options?|steps?)( else)?( (that|which))?"
+        r" you (could|can|might|would)\b[^,;:]*"
+        r"|\bhow (confident|sure|likely|ready|important|willing)\b[^,;:]*"
+    ),
+    "nl": re.compile(
+        r"\b(je|jij) (echt |ook |nog |eigenlijk )?(voelt|voelde|denkt|dacht|zegt|zei|vindt|vond"
+        r"|vertelde|hebt het"
+        r" gevoel)( dat| alsof)\b[^,;:]*"
+        r"|\b(iets|dingen|manieren|ideeën|opties|stappen)( anders)?( (dat|die|wat))? (je|jij)"
+        r" (zou|zoudt|kunt|kan)\b[^,;:]*"
+        r"|\bhoe (zeker|zelfverzekerd|waarschijnlijk|klaar|belangrijk|bereid)\b[^,;:]*"
+    ),
+}
+
+
+def _gives_advice(norm: str, lang: Language) -> bool:
+    """An advice cue outside the employee's own words and outside a question for ideas."""
+    rest = _NOT_ADVICE[lang].sub(" ", norm)
+    advice = _COMPILED["premature_advice"][lang]
+    return bool(advice.search(rest) or advice.search(_strip_fillers(rest)))
+
+
 # "I hear you're frustrated" names the feeling; hearing alone is not a summary then.
 _HEARING = re.compile(r"\b(ik hoor|i hear|i'?m hearing|what i'?m hearing)\b")
 _FORMAL_FLEMISH = (
@@ -1573,6 +1639,8 @@ def _sentence_labels(sentence: Sentence, lang: Language) -> set[str]:
     # an advice cue anchored at the sentence start must see the sentence without fillers
     if "premature_advice" not in found and _COMPILED["premature_advice"][lang].search(core):
         found.add("premature_advice")
+    if "premature_advice" in found and not _gives_advice(norm, lang):
+        found.discard("premature_advice")
     if "self_disclosure" in found and _WEAK_SELF[lang].search(norm):
         strong = _COMPILED["self_disclosure"][lang].search(_WEAK_SELF[lang].sub(" ", norm))
         if not strong:
