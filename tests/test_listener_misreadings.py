@@ -30,6 +30,8 @@ CASES: list[tuple[str, str, str, str | None, str | None]] = [
     ("en", "I keep taking on everyone's work.", "You feel like you need to carry it all yourself.", "summarize", "premature_advice"),  # noqa: E501
     ("nl", "Ik neem alles maar op me.", "Je hebt het gevoel dat je het allemaal zelf moet dragen.", "summarize", "premature_advice"),  # noqa: E501
     ("en", "I keep taking on everyone's work.", "Don't you think you should say no more often?", "premature_advice", None),  # noqa: E501
+    ("en", "I'm stuck with Mark.", "What you could do is talk to HR.", "premature_advice", None),
+    ("nl", "Ik kom er met Mark niet uit.", "Iets wat je zou kunnen doen, is met HR praten.", "premature_advice", None),  # noqa: E501
     ("en", "I'm not sure where to start.", "Have you thought about asking Priya?", "premature_advice", None),  # noqa: E501
     ("en", "I keep putting it off.", "So, talk to me a bit more about what makes it hard.", None, "premature_advice"),  # noqa: E501
     ("nl", "Ik zie er erg tegenop.", "Heb je al nagedacht over wat je van mij nodig hebt?", "ask_expectation", "premature_advice"),  # noqa: E501

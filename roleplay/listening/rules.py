@@ -1584,7 +1584,8 @@ _ASKING_AUXILIARIES = (
     "are", "aren't", "were", "can", "could", "will", "should",
 )  # fmt: skip
 # What the employee feels they need ("you feel like you need to") and a question asking for
-# their own ideas ("anything else you could do?") are not the leader's advice.
+# their own ideas ("anything else you could do?") are not the leader's advice; the same
+# words in a statement ("What you could do is talk to HR.") are.
 _NOT_ADVICE = {
     "en": re.compile(
         "".join(rf"(?<!\b{aux} )" for aux in _ASKING_AUXILIARIES)
@@ -1593,7 +1594,7 @@ _NOT_ADVICE = {
         r"|thought|thinking|believe|believed|said|say|saying"
         r"|mentioned|told me|wonder|wondered|wondering)( like| that)?\b[^,;:]*"
         r"|\b(anything|something|what|things|ways|ideas?|options?|steps?)( else)?( (that|which))?"
-        r" you (could|can|might|would)\b[^,;:]*"
+        r" you (could|can|might|would)\b[^,;:]*\?"
         r"|\bhow (confident|sure|likely|ready|important|willing)\b[^,;:]*"
     ),
     "nl": re.compile(
@@ -1601,7 +1602,7 @@ _NOT_ADVICE = {
         r"|vertelde|hebt het"
         r" gevoel)( dat| alsof)\b[^,;:]*"
         r"|\b(iets|dingen|manieren|ideeën|opties|stappen)( anders)?( (dat|die|wat))? (je|jij)"
-        r" (zou|zoudt|kunt|kan)\b[^,;:]*"
+        r" (zou|zoudt|kunt|kan)\b[^,;:]*\?"
         r"|\bhoe (zeker|zelfverzekerd|waarschijnlijk|klaar|belangrijk|bereid)\b[^,;:]*"
     ),
 }
