@@ -72,8 +72,8 @@ def with_head_reflection(labels: Iterable[str], rule_labels: Iterable[str]) -> l
     Why the drop: there the two trained parts disagree (the head hears the employee's words
     given back, the label model a brush-off) and the rules, which know the reproaches by
     their wording, found none. On AnnoMI dev most such brush-offs were negated restatements
-    ("You're not a criminal", "It hasn't been easy for you"), which no expert counts as
-    dismissive; the rules' own `dismissive` always stays.
+    ("You're not a criminal", "It hasn't been easy for you"), which the experts coded as
+    reflections; the rules' own `dismissive` always stays.
     """
     dropped = {"other"} if "dismissive" in set(rule_labels) else {"other", "dismissive"}
     return [label for label in LISTENING_LABELS if label in {*labels, "summarize"} - dropped]
