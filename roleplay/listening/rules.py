@@ -1382,52 +1382,45 @@ _WHY_WOULD_YOU = r"why would you (do|ever|even|go and|think that|say (that|this|
 _HOW_ABOUT = (
     r"how about ((?!(some|any|every|no)thing\b)\w+ing|you|we|us|if|just|maybe|perhaps|a|an)"
 )
-# A leading "what/why" that is really a suggestion or a reproach is not an open question.
-_BLAME_WHY = {
-    "en": re.compile(
-        r"^(why on earth|how on earth|"
-        + _HOW_COULD_YOU
-        + "|"
-        + _WHY_WOULD_YOU
+# Reproaches dressed as open questions, shared by the two tables below.
+_REPROACH = {
+    "en": (
+        r"why on earth|how on earth|" + _HOW_COULD_YOU + "|" + _WHY_WOULD_YOU
         + r"|what were you thinking|what'?s wrong with you|how is that possible"
         r"|how did you (manage|miss|forget)"
         r"|how (could|can) (this|that|it) (possibly |ever |even )?(happen|go wrong)"
         r"|how is it (even )?possible|who (on earth )?(does|would do) (that|something like that"
         r"|such a thing)"
-        r"|why (didn'?t|haven'?t|hadn'?t|wasn'?t|weren'?t) you)\b"
+    ),
+    "nl": (
+        r"hoe kan (dat|het|je) (nou|nu toch)|hoe (heb|kon) je (dit|dat|het) (nou |nu )?(kunnen"
+        r"|missen|vergeten)|waarom (zou|moet) je (nou|nu)|wat dacht je (nou|wel)|wat bezielt je"
+        r"|waarom doe je (nou|nu) (zo|weer)|hoe (kon|kan|heeft|is) (dit|dat|het) (\w+ ){0,3}"
+        r"(gebeuren|gebeurd|misgaan|misgegaan|mislopen)|hoe is het (nou |toch )?mogelijk"
+        r"|wie doet (er )?(nou|nu) (zoiets|zo)"
+    ),
+}  # fmt: skip
+# A leading "what/why" that is really a suggestion or a reproach is not an open question;
+# which of the two it is decides between `premature_advice` and `dismissive`.
+_BLAME_WHY = {
+    "en": re.compile(
+        r"^(" + _REPROACH["en"] + r"|why (didn'?t|haven'?t|hadn'?t|wasn'?t|weren'?t) you)\b"
     ),
     "nl": re.compile(
-        r"^(hoe kan (dat|het|je) (nou|nu toch)|hoe (heb|kon) je (dit|dat|het) (nou |nu )?(kunnen"
-        r"|missen|vergeten)|waarom (zou|moet) je (nou|nu)|wat dacht je (nou|wel)|wat bezielt je"
-        r"|waarom doe je (nou|nu) (zo|weer)|waarom (ben|heb|had|was) (je|jij) (\w+ ){0,4}(niet|gee"
-        r"n)|hoe (kon|kan|heeft|is) (dit|dat|het) (\w+ ){0,3}(gebeuren|gebeurd|misgaan"
-        r"|misgegaan|mislopen)|hoe is het (nou |toch )?mogelijk|wie doet (er )?(nou|nu) (zoiets"
-        r"|zo))\b"
+        r"^(" + _REPROACH["nl"] + r"|waarom (ben|heb|had|was) (je|jij) (\w+ ){0,4}(niet|geen))\b"
     ),
 }
 _FAKE_OPEN = {
     "en": re.compile(
         r"^(why (don'?t|not|didn'?t|wouldn'?t|can'?t|haven'?t|aren'?t|won'?t)|what if|"
         + _HOW_ABOUT
-        + r"|what about (trying|doing|just)|why on earth|how on earth|"
-        + _HOW_COULD_YOU
-        + "|"
-        + _WHY_WOULD_YOU
-        + r"|what were you thinking|what'?s wrong with you|how is that possible"
-        r"|how did you (manage|miss|forget)|how (could|can) (this|that|it) (possibly |ever "
-        r"|even )?(happen|go wrong)"
-        r"|how is it (even )?possible|who (on earth )?(does|would do) (that|something like that"
-        r"|such a thing))\b"
+        + r"|what about (trying|doing|just)|"
+        + _REPROACH["en"]
+        + r")\b"
     ),
     "nl": re.compile(
-        r"^(waarom \w+ (je|jij) (\w+ ){0,3}(niet|geen)|hoe (kon|kan|heeft|is) (dit|dat"
-        r"|het) (\w+ ){0,3}(gebeuren|gebeurd|misgaan"
-        r"|misgegaan|mislopen)|hoe is het (nou |toch )?mogelijk|wie doet (er )?(nou|nu) (zoiets|zo)"
-        r"|wat dacht je (ervan|van)|wat als je|hoe zou"
-        r" het"
-        r" zijn als je gewoon|hoe kan (dat|het|je) (nou|nu toch)|hoe (heb|kon) je (dit|dat|het)"
-        r" (nou |nu )?(kunnen|missen|vergeten)|waarom (zou|moet) je (nou|nu)|wat dacht je (nou"
-        r"|wel)|wat bezielt je|waarom doe je (nou|nu) (zo|weer))\b"
+        r"^(waarom \w+ (je|jij) (\w+ ){0,3}(niet|geen)|wat dacht je (ervan|van)|wat als je"
+        r"|hoe zou het zijn als je gewoon|" + _REPROACH["nl"] + r")\b"
     ),
 }
 _TRAILING_WH = {
@@ -1609,7 +1602,8 @@ _NOT_ADVICE = {
 
 
 def _gives_advice(norm: str, lang: Language) -> bool:
-    """An advice cue outside the employee's own words and outside a question for ideas."""
+    """An advice cue outside the employee's own words and outside a question for ideas; a
+    cue anchored at the sentence start also sees the sentence without its fillers."""
     rest = _NOT_ADVICE[lang].sub(" ", norm)
     advice = _COMPILED["premature_advice"][lang]
     return bool(advice.search(rest) or advice.search(_strip_fillers(rest)))
@@ -1636,12 +1630,13 @@ def _sentence_labels(sentence: Sentence, lang: Language) -> set[str]:
     """The labels one sentence shows, plus private markers resolved at turn level."""
     norm = _plain_dutch(sentence.norm) if lang == "nl" else _plain_english(sentence.norm)
     core = _strip_fillers(norm)
-    found = {label for label, per_lang in _COMPILED.items() if per_lang[lang].search(norm)}
-    # an advice cue anchored at the sentence start must see the sentence without fillers
-    if "premature_advice" not in found and _COMPILED["premature_advice"][lang].search(core):
+    found = {
+        label
+        for label, per_lang in _COMPILED.items()
+        if label != "premature_advice" and per_lang[lang].search(norm)
+    }
+    if _gives_advice(norm, lang):
         found.add("premature_advice")
-    if "premature_advice" in found and not _gives_advice(norm, lang):
-        found.discard("premature_advice")
     if "self_disclosure" in found and _WEAK_SELF[lang].search(norm):
         strong = _COMPILED["self_disclosure"][lang].search(_WEAK_SELF[lang].sub(" ", norm))
         if not strong:
