@@ -44,9 +44,10 @@ CASES: list[tuple[str, str, str, str | None, str | None]] = [
     ("en", "Can we talk about my workload?", "Right. Anyway, about the quarterly numbers.", "dismissive", None),  # noqa: E501
 ]  # fmt: skip
 
-# The rules read these right; the label model still adds `premature_advice` from the words
-# "have you thought about" / "je zou kunnen" (kept visible, as in test_listener_round3.py).
-DEFAULT_MISREADS = {
+# The rules read these right; the label model used to add `premature_advice` from the words
+# "have you thought about" / "je zou kunnen" until, in round 7, it may add a pitfall on its
+# own only when it finds it more likely than not (training.MODEL_PITFALL_FLOOR).
+QUESTIONS_FOR_THEIR_OWN_IDEAS = {
     "Have you thought about what you'd need from me?": ("en", "I'm not sure where to start."),
     "Is er nog iets anders dat je zou kunnen proberen?": ("nl", "Ik kom er niet uit."),
 }
@@ -67,21 +68,10 @@ def test_cue_reads_the_turn_as_it_is_meant(
     _check(get_listener(listener).label(text, context, lang), wanted, unwanted)
 
 
-@pytest.mark.parametrize(
-    "listener",
-    [
-        "rules",
-        pytest.param(
-            "rules+model",
-            marks=pytest.mark.xfail(
-                strict=True, reason="the label model adds premature_advice (DEFAULT_MISREADS)"
-            ),
-        ),
-    ],
-)
-@pytest.mark.parametrize("text", sorted(DEFAULT_MISREADS))
+@pytest.mark.parametrize("listener", ["rules", "rules+model"])
+@pytest.mark.parametrize("text", sorted(QUESTIONS_FOR_THEIR_OWN_IDEAS))
 def test_a_question_for_the_employees_own_ideas_is_not_advice(listener: str, text: str) -> None:
-    lang, context = DEFAULT_MISREADS[text]
+    lang, context = QUESTIONS_FOR_THEIR_OWN_IDEAS[text]
     assert "premature_advice" not in get_listener(listener).label(text, context, lang)
 
 

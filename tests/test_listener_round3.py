@@ -71,21 +71,7 @@ def test_broader_lexicon_finds_the_label(lang: str, text: str, label: str) -> No
     assert label in label_turn(text, "", lang)
 
 
-# Known errors of the default listener (rules+model) on these hard negatives, kept visible.
-KNOWN_DEFAULT_ERRORS = {
-    ("en", "That's the policy, and let me explain why it's there.", "dismissive"): "the"
-    " trained model adds `dismissive` to an honest policy explanation; the rules alone get it"
-    " right",
-}
-ABSENT_FOR_DEFAULT = [
-    pytest.param(*case, marks=pytest.mark.xfail(strict=True, reason=KNOWN_DEFAULT_ERRORS[case]))
-    if case in KNOWN_DEFAULT_ERRORS
-    else case
-    for case in ABSENT
-]
-
-
-@pytest.mark.parametrize(("lang", "text", "label"), ABSENT_FOR_DEFAULT)
+@pytest.mark.parametrize(("lang", "text", "label"), ABSENT)
 def test_broader_lexicon_keeps_hard_negatives_out(lang: str, text: str, label: str) -> None:
     assert label not in label_turn(text, "", lang)
 

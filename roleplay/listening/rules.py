@@ -312,9 +312,10 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"\bsay (a bit |a little |some )?more\b",
             r"\bwhat else\b",
             r"\bi('m| am) (curious|wondering) (about|what|how|why|where|which)\b",
-            r"\bi wonder (what|how|why)\b",
+            r"\bi wonder (what|how|why)\b|^(just )?(curious|wondering),? (about|what|how|why)\b",
             r"\bhelp me understand\b",
-            r"\bwalk me through\b",
+            r"\b(walk|talk|take) me through\b",
+            r"^(go on|carry on|keep going|go ahead)\b(?! (and|with|to)\b)",
             r"\b(can|may|could) i ask (you )?(what|why|how|where|which|when)\b",
             r"\b(can|could|would|will) you\b.{0,15}\b(take|bring|talk) me through\b",
         ],
@@ -328,7 +329,8 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"\bik ben (wel |heel |erg |echt |oprecht )*(benieuwd|nieuwsgierig)\b",
             r"\bwat nog meer\b",
             r"\bhelp me (het )?(begrijpen|snappen)\b",
-            r"\bneem me (eens )?mee\b",
+            r"\bneem me (eens |even )?mee\b|\bloop (me|mij) (eens |even )?door\b",
+            r"^(ga|vertel) (maar |gerust |rustig )?(door|verder)\b(?! met\b)",
             r"\bmag ik (je )?vragen (wat|waar|hoe|waarom|welke|wanneer)\b",
             r"\b(kun|kan|wil|zou|wilt|kunt) (je|jij|u)\b.{0,20}\b(me|mij) (\w+ )?(eens |even )?mee"
             r"(nemen| te nemen)? in\b",
@@ -777,7 +779,9 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"\b(might|could|would|will) be (good|useful|helpful|great) for you\b",
             r"\b(course|training|coach|therapist|app|tool|book)\b.{0,25}\b(for you|help you)\b",
             r"\bthe (easiest|simplest|smartest|quickest|best) (thing|way|option|move)\b",
-            r"^just (?!to\b)\w+",
+            r"^just (?!to\b|\w+ing\b|(tired|busy|fine|ok|okay|stressed|bored|curious|a (bit"
+            r"|little)|the usual|out of interest|brilliant|great|perfect|lovely|fantastic"
+            r"|wonderful)\b)\w+",
         ],
         "nl": [
             r"\bje (moet|moest|zou|kunt|kan) (gewoon|eens|misschien|maar|beter|echt)\b",
@@ -816,7 +820,8 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"\bje moet\b",
             r"\bweet je wat je (doet|moet doen|kunt doen)\b",
             r"^tip\b|\btip:",
-            r"^(gewoon|even|gewoon even) (?!(checken|kijken|nagaan|samenvatten|terugkoppelen)\b)"
+            r"^(gewoon|even|gewoon even) (?!(checken|kijken|nagaan|samenvatten|terugkoppelen)\b"
+            r"|(\w+ ){0,3}(mijn|m'n)\b)"
             r"(\w+ ){0,4}\w+en\b",
             r"\bik zou (gewoon |eerst |dan |zelf |echt |maar )?(stoppen|starten|beginnen|nemen|pla"
             r"nnen"
@@ -913,9 +918,10 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"\byou (don'?t|do not) have to like (me|it)\b",
             r"\byou just have to\b",
             r"\b(that'?s|it'?s) (just )?(not true|just your opinion|your opinion)\b",
-            # "Late again." reproaches; "Good to see you again." greets
+            # "Late again." reproaches; "Good to see you again." greets, and a longer sentence
+            # ending in "again" ("you're scared of freezing again") tells what happened
             r"^(?!.*\b((see|seeing|meet|meeting|have|having|hear from) you|back) again\b)"
-            r".*\b(again|as usual|like last time|every time)\b.{0,5}[.!]$",
+            r"(\S+ ){0,3}(again|as usual|like last time|every time)\b.{0,5}[.!]$",
             r"\b(you'?ll|it'?ll|you will) (be|feel) (fine|better|ok|okay) (after|once|by|in)\b",
             r"\b(snap out of it|chin up|cheer up)\b",
             r"\byou (really )?should(n'?t)? have\b",
@@ -985,7 +991,8 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"\bhad je (ook )?(gewoon )?(eerder|beter)\b",
             r"\b(nou,? )?gefeliciteerd\b.{0,40}\b(gewoon|had|eerder)\b",
             r"^(nou,? )?gefeliciteerd\.",
-            r"\b(dat is|dat klopt) (gewoon )?niet( waar)?\b",
+            # a contradiction, not "dat is niet niks" / "dat is niet oké" said in support
+            r"\bdat is (gewoon |helemaal )?niet (waar|zo)\b|\bdat klopt (gewoon |helemaal )?niet\b",
             r"\bdat is jouw mening\b",
             r"\b(gewoon weer|alweer)\b",
             r"\bje had (het|dat|dit) (ook )?(gewoon )?(moeten|kunnen)\b",
@@ -1163,7 +1170,8 @@ _BROADER: dict[str, dict[Language, list[str]]] = {
         "en": [
             r"\b(take|taking) (all |whatever |as much )?(the |your )?time( you need)?\b(?! off)",
             r"\bi('ll| will) cover (your|for)\b",
-            r"\b(no need to|you don'?t (need|have) to) apologi[sz]e\b",
+            r"\b(no need to|you don'?t (need|have) to|don'?t|there'?s nothing to) apologi[sz]e"
+            r"( for)?\b",
             r"\b(glad|happy|lucky) (to have you|you'?re (on|in|here|part))\b",
             r"\bfight for you\b|\bstand up for you\b",
             r"\bi('ll| will| can) take (your|this|these|those) (concerns?|case|point|feedback)"
@@ -1190,6 +1198,8 @@ _BROADER: dict[str, dict[Language, list[str]]] = {
             r"\b(neem|nemen) (gerust |rustig |maar )*(je|jouw|de|alle) (tijd|ruimte)\b",
             r"\bik ben er( gewoon| altijd| echt| hoor)?\s*([,.!;]|$)",
             r"\bhet mag er zijn\b|\b(hoef|hoeft) (je|jij) geen (sorry|excuses)\b",
+            r"\bsorry (zeggen )?hoeft niet\b|\b(je|jij) hoeft (je )?niet te (verontschuldigen"
+            r"|excuseren)\b",
             r"\bik ben (heel |echt |erg |zeer )?tevreden (over|met) (je|jou)\b",
             r"\b(opkomen|vechten) voor (je|jou|jullie)\b|\bkom (ik|ik wel) voor (je|jou) op\b",
             r"\b(je bent|jij bent) (echt |heel |erg |enorm )?van (grote |veel )?waarde\b",
@@ -1520,6 +1530,21 @@ _REFLECTIVE_FRAME = {
         r"|voor jou is|jij wilt (eigenlijk|graag|liever)|je hebt het gevoel)\b"
     ),
 }
+# The openings of _REFLECTIVE_FRAME that say the leader is giving back how they heard the
+# employee, so they stay a reflection when the sentence ends in a question mark. "You want
+# ...?" is not among them: it may be a guess at the cause ("Je wilt dus promotie?").
+_HEARD_FRAME = {
+    "en": re.compile(
+        r"^(so,? )?(it sounds( to me)? (like|as if|as though)|sounds like"
+        r"|it seems (like|that|as if)|seems like|it looks like|i('m| am) hearing"
+        r"|what i('m| am) hearing|you'?re feeling|you feel like)\b"
+    ),
+    "nl": re.compile(
+        r"^(dus,? )?(het klinkt (alsof|of|dat)|klinkt alsof|het lijkt (erop )?(alsof|of|dat)"
+        r"|ik hoor (dat|je zeggen)|wat ik hoor|je hebt het gevoel|je voelt je)\b"
+    ),
+}
+_LEADING_MARKS = "-\u2013\u2014.\u2026'\" "
 # The employee as the one who experiences: "you feel", "je mist", "you've been noticing".
 _EXPERIENCE = {
     "en": re.compile(
@@ -1535,6 +1560,34 @@ _EXPERIENCE = {
         r"|hecht)\b"
     ),
 }
+# A verbless fragment that names a feeling ("Frustrating.", "Moedeloos.") names the
+# energy in the room as surely as a whole sentence does.
+_PERSON_OR_VERB = {
+    "en": re.compile(
+        r"\b(i|you|we|he|she|they|it|that|this|is|are|was|were|am|be|been|do|does"
+        r"|did|have|has|had|i'?m|you'?re|it'?s|that'?s)\b"
+    ),
+    "nl": re.compile(
+        r"\b(ik|je|jij|we|wij|hij|zij|ze|het|dat|dit|is|ben|bent|was|waren|zijn"
+        r"|heb|hebt|heeft|had|wordt|word)\b"
+    ),
+}
+
+
+_TRAILING_TAG = re.compile(r"[,\s]+(yeah|yes|right|huh|eh|hey|he|hè|hoor|ja|toch)$")
+
+
+def _is_feeling_fragment(core: str, lang: Language) -> bool:
+    """Up to three words, no subject or verb, ending in the feeling ("Really frustrating,
+    yeah."); "Happy to help." thanks, it names nothing."""
+    fragment = _TRAILING_TAG.sub("", core.strip(_LEADING_MARKS + "!?.,"))
+    return (
+        0 < len(fragment.split()) <= 3
+        and bool(re.search(_FEELING_WORD[lang].pattern + r"$", fragment))
+        and not _PERSON_OR_VERB[lang].search(fragment)
+    )
+
+
 # Discourse markers that sound personal but usually only introduce another move.
 _WEAK_SELF = {
     "en": re.compile(
@@ -1578,17 +1631,25 @@ _ASKING_AUXILIARIES = (
 )  # fmt: skip
 # What the employee feels they need ("you feel like you need to") and a question asking for
 # their own ideas ("anything else you could do?") are not the leader's advice; the same
-# words in a statement ("What you could do is talk to HR.") are.
+# words in a statement ("What you could do is talk to HR.") are. Neither are care for the
+# person in the room ("Sit down", "Sorry hoeft niet") or an invitation to go on telling.
 _NOT_ADVICE = {
     "en": re.compile(
         "".join(rf"(?<!\b{aux} )" for aux in _ASKING_AUXILIARIES)
-        + r"\byou('re|'ve| are| were| have)?"
+        + r"\byou('re|'ve| are| were| have)?( don'?t| do not| didn'?t)?"
         r" (really |also |still |just |actually |kind of |sort of )?(feel|felt|feeling|think"
         r"|thought|thinking|believe|believed|said|say|saying"
         r"|mentioned|told me|wonder|wondered|wondering)( like| that)?\b[^,;:]*"
         r"|\b(anything|something|what|things|ways|ideas?|options?|steps?)( else)?( (that|which))?"
         r" you (could|can|might|would)\b[^,;:]*\?"
         r"|\bhow (confident|sure|likely|ready|important|willing)\b[^,;:]*"
+        r"|\b(how much|how far|whether) you (can|could)\b[^,;:]*"
+        # care for the person in the room and invitations to go on telling solve nothing
+        r"|\b(sit down|take a seat|have a seat|grab a (seat|chair)|pull up a chair)\b(?! with\b)"
+        r"|\btake a (deep |big |slow )?breath\b|\b(walk|talk|take) me through\b"
+        r"|^(go on|carry on|keep going|go ahead)\b(?! (and|with|to)\b)"
+        r"|\b(no need to|you don'?t (need|have) to|don'?t) apologi[sz]e\b"
+        r"|\byou can (always |just )?(say no|tell me|come to me|talk to me|ask me)\b"
     ),
     "nl": re.compile(
         r"\b(je|jij) (echt |ook |nog |eigenlijk )?(voelt|voelde|denkt|dacht|zegt|zei|vindt|vond"
@@ -1597,6 +1658,13 @@ _NOT_ADVICE = {
         r"|\b(iets|dingen|manieren|ideeën|opties|stappen)( anders)?( (dat|die|wat))? (je|jij)"
         r" (zou|zoudt|kunt|kan)\b[^,;:]*\?"
         r"|\bhoe (zeker|zelfverzekerd|waarschijnlijk|klaar|belangrijk|bereid)\b[^,;:]*"
+        r"|\b(kom|ga) (even |maar |lekker |rustig |er |erbij )*zitten\b|\bpak (even |maar )?een"
+        r" stoel\b|\bhaal (even |eens |rustig )*(diep )?adem\b"
+        r"|^(ga|vertel) (maar |gerust |rustig )?(door|verder)\b(?! met\b)"
+        r"|\bneem me (eens |even )?mee\b|\bloop (me|mij) (eens |even )?door\b"
+        r"|\bzet je( (eerst|even|maar|gerust))*(?=[,.!]|$)"
+        r"|\bsorry (zeggen )?hoeft niet\b|\b(je|jij) hoeft (je )?(niet te (verontschuldigen"
+        r"|excuseren)|geen sorry)\b"
     ),
 }
 
@@ -1678,7 +1746,9 @@ def _sentence_labels(sentence: Sentence, lang: Language) -> set[str]:
     if _CHECKING_TAG.search(norm) and not (found & _REFLECTIVE):
         found.add("_check")
     if is_question and not open_form and not fake_open and "ask_expectation" not in found:
-        body = _TAG_QUESTION.sub("?", core)
+        # a checking tag ("..., is that right?") checks the move before it; it does not make
+        # the sentence a yes/no question
+        body = _TAG_QUESTION.sub("?", _CHECKING_TAG.sub(" ", core))
         closed_form = any(_closed_form(clause, lang) for clause in _clauses(body))
         words = len(core.split())
         if (
@@ -1691,6 +1761,10 @@ def _sentence_labels(sentence: Sentence, lang: Language) -> set[str]:
             found.add("closed_question")
         elif found & (_REFLECTIVE | {"_check"}):
             pass  # a checking question is part of the move it checks
+        elif not found and _HEARD_FRAME[lang].search(core.lstrip(_LEADING_MARKS)):
+            # "It sounds like you'd rather stop?": the leader's reading of their experience,
+            # offered for checking
+            found.add("name_energy" if _FEELING_WORD[lang].search(core) else "summarize")
         elif _SO_FRAME.search(norm) and words >= 8 and not found:
             found.add("summarize")
         elif closed_form:
@@ -1707,6 +1781,8 @@ def _sentence_labels(sentence: Sentence, lang: Language) -> set[str]:
         )
     ):
         found.add("name_energy" if _FEELING_WORD[lang].search(core) else "summarize")
+    elif not is_question and not found and _is_feeling_fragment(core, lang):
+        found.add("_feeling_fragment")  # "Frustrerend." names a feeling, unless it echoes one
 
     # naming a feeling or the unspoken already goes beyond a plain summary
     if (
@@ -1858,6 +1934,23 @@ def _is_echo(sentence_norm: str, context_words: set[str]) -> bool:
     return bool(words) and len(words & context_words) / len(words) >= 0.7
 
 
+_ECHO_FILLERS = frozenset(
+    {"yeah", "yes", "okay", "ok", "oke", "huh", "hmm", "hm", "mm", "right", "so", "ja", "he",
+     "nou", "dus", "oh", "ah"}
+)  # fmt: skip
+
+
+def _said_words(norm: str) -> tuple[str, ...]:
+    return tuple(word for word in re.findall(r"\w[\w'-]*", norm) if word not in _ECHO_FILLERS)
+
+
+def _repeats_a_sentence(sentence_norm: str, context_sentences: set[tuple[str, ...]]) -> bool:
+    """The sentence gives back one of the employee's sentences word for word ("Just tired."
+    after "I'm fine. Just tired.")."""
+    words = _said_words(sentence_norm)
+    return bool(words) and words in context_sentences
+
+
 def label_sentences(text: str, lang: Language, context: str = "") -> Labelling:
     """Label a leader turn: union of the sentence labels; "other" when nothing applies.
 
@@ -1877,6 +1970,19 @@ def label_sentences(text: str, lang: Language, context: str = "") -> Labelling:
             and _is_echo(sentence.norm, context_words)
         ):
             labels.discard("summarize")  # repeating their words is not restating them
+    if context:
+        context_sentences = {_said_words(part.norm) for part in split_sentences(context)}
+        for sentence, labels in zip(sentences, per_sentence, strict=True):
+            if labels & {"premature_advice", "dismissive"} and _repeats_a_sentence(
+                sentence.norm, context_sentences
+            ):
+                # their own words given back ("Again.", "Just tired.") neither solve nor judge
+                labels -= {"premature_advice", "dismissive"}
+    for sentence, labels in zip(sentences, per_sentence, strict=True):
+        if "_feeling_fragment" in labels:
+            labels.discard("_feeling_fragment")
+            if not (context_words and _is_echo(sentence.norm, context_words)):
+                labels.add("name_energy")
     evidence: dict[str, str] = {}
     for sentence, labels in zip(sentences, per_sentence, strict=True):
         for label in sorted(labels, key=LABELS.index):

@@ -214,15 +214,35 @@ SLOTS: tuple[frozenset[str], ...] = (
 )
 
 
+# What the rules read as a reflection or an assumption already owns the turn's yes/no
+# question: "..., is that right?" checks it (the checking-tag rule), so the model adds no
+# `closed_question` beside it. Open questions count wherever they occur.
+CHECKED_MOVES = frozenset({"summarize", "name_unspoken", "name_energy", "check_assumption"})
+
+
 def may_add(rule_labels: Sequence[str], labels: Sequence[str]) -> np.ndarray:
     """Which labels the model may add to a turn the rules labelled `rule_labels`."""
     found = set(rule_labels)
     allowed = np.ones(len(labels), dtype=bool)
     for position, label in enumerate(labels):
         slot = next((slot for slot in SLOTS if label in slot), None)
-        if label == "other" or label in found or (slot is not None and found & slot):
+        if (
+            label == "other"
+            or label in found
+            or (slot is not None and found & slot)
+            or (label == "closed_question" and found & CHECKED_MOVES)
+        ):
             allowed[position] = False
     return allowed
+
+
+# A product choice (roleplay/LISTENING.md, round 7), not a tuned threshold: the model alone
+# accuses a leader of solving too early or brushing off only when it finds that more likely
+# than not. A named pitfall damps the listening score hard, and a false one teaches a leader
+# to distrust or avoid what they did well; the rules' own pitfalls, which quote their cue,
+# are not affected.
+MODEL_PITFALL_FLOOR = 0.5
+MODEL_PITFALLS = frozenset({"premature_advice", "dismissive"})
 
 
 def combine(
@@ -235,8 +255,16 @@ def combine(
     ordered as `labels`, "other" only when nothing else applies."""
     allowed = may_add(rule_labels, labels)
     chosen = {label for label in rule_labels if label != "other"}
-    chosen |= {label for i, label in enumerate(labels) if allowed[i] and probs[i] >= thresholds[i]}
+    chosen |= {
+        label
+        for i, label in enumerate(labels)
+        if allowed[i] and probs[i] >= _model_threshold(label, float(thresholds[i]))
+    }
     return [label for label in labels if label in chosen] or ["other"]
+
+
+def _model_threshold(label: str, tuned: float) -> float:
+    return max(tuned, MODEL_PITFALL_FLOOR) if label in MODEL_PITFALLS else tuned
 
 
 def decode(probs: np.ndarray, thresholds: np.ndarray, labels: Sequence[str]) -> list[str]:

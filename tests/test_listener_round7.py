@@ -1,0 +1,83 @@
+"""Misreadings fixed in listener rounds 7 and 8 (roleplay/LISTENING.md), written fresh here.
+
+Each case names a label the turn must get and one it must not, for the rules and for the
+default listener. These turns are not in any eval set and the label model never trains on
+this file (evals.listening.TEST_EXAMPLES_FILE is tests/test_listener.py only).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from roleplay.listener import get_listener
+from roleplay.listening.training import MODEL_PITFALL_FLOOR, combine
+
+# (lang, context, text, a label it must get or None, a label it must not get or None)
+CASES: list[tuple[str, str, str, str | None, str | None]] = [
+    # Invitations to go on telling explore; they solve nothing.
+    ("en", "And then on Friday it all blew up.", "Go on.", "open_question", "premature_advice"),
+    ("nl", "En toen ging het vrijdag helemaal mis.", "Vertel maar verder.", "open_question", "premature_advice"),  # noqa: E501
+    ("en", "The handover was a mess.", "Talk me through what happened at the handover.", "open_question", "premature_advice"),  # noqa: E501
+    ("nl", "De overdracht liep niet goed.", "Loop me even door hoe de overdracht ging.", "open_question", "premature_advice"),  # noqa: E501
+    ("en", "I said yes to the Berlin project.", "Curious about what made you say yes.", "open_question", None),  # noqa: E501
+    ("en", "I've been thinking about the team move.", "Go ahead and send the request to HR.", "premature_advice", None),  # noqa: E501
+    # "Just ..." opening a feeling, a routine or a reason is not an instruction.
+    ("en", "Why are you asking?", "Just curious, how did the first week go?", "open_question", "premature_advice"),  # noqa: E501
+    ("en", "I can't get the report right.", "Just send it to me as it is.", "premature_advice", None),  # noqa: E501
+    ("nl", "Wat doe je?", "Even mijn eigen aantekeningen erbij pakken.", None, "premature_advice"),
+    ("nl", "Ik krijg het rapport niet af.", "Gewoon even opsturen zoals het is.", "premature_advice", None),  # noqa: E501
+    # Care for the person in the room is not advice.
+    ("en", "Sorry, sorry, I know I'm late again.", "Don't apologise. Have a seat.", "backing", "premature_advice"),  # noqa: E501
+    ("nl", "Sorry dat ik zo binnenval.", "Sorry hoeft niet. Kom even zitten.", "backing", "premature_advice"),  # noqa: E501
+    ("en", "I don't know if I can say this.", "You can always tell me.", None, "premature_advice"),
+    # Their own words given back neither solve nor judge.
+    ("en", "I'm fine. Just tired.", "Just tired.", None, "premature_advice"),
+    ("nl", "Het gaat wel. Gewoon moe.", "Gewoon moe.", None, "premature_advice"),
+    # "again" at the end of a longer sentence tells what happened; "Late again." reproaches.
+    ("en", "The board meeting is tomorrow.", "You're afraid you'll freeze in front of the board again.", None, "dismissive"),  # noqa: E501
+    ("en", "Sorry, the traffic.", "Late again.", "dismissive", None),
+    # "Dat is niet niks" supports; "dat is niet waar" contradicts.
+    ("nl", "Ik heb drie weken alleen gedraaid.", "Dat is niet niks.", None, "dismissive"),
+    ("nl", "Jij luistert toch nooit naar ons.", "Dat is gewoon niet waar.", "dismissive", None),
+    # A checking tag checks the reflection before it; it is no yes/no question of its own.
+    ("en", "Moving teams again, I don't know.", "So it sounds like you're worried about the move, is that right?", "name_energy", "closed_question"),  # noqa: E501
+    ("nl", "Weer een reorganisatie.", "Je bent het zat, klopt dat?", None, "closed_question"),
+    ("en", "Moving teams again, I don't know.", "Do you think you're being impatient, is that right?", "closed_question", None),  # noqa: E501
+    # The leader's reading of their experience, ending in a question mark, is a reflection.
+    ("en", "I keep giving it another go and it keeps failing.", "It sounds like you'd rather stop trying?", "summarize", "closed_question"),  # noqa: E501
+    ("nl", "Ik heb het nu drie keer geprobeerd.", "Het klinkt alsof je er klaar mee bent?", "summarize", "closed_question"),  # noqa: E501
+    ("nl", "Ik heb het nu drie keer geprobeerd.", "Je wilt dus stoppen?", "closed_question", None),
+    # One word that names a feeling names the energy; one that echoes their word does not.
+    ("en", "Third time this month the release slips.", "Really frustrating, yeah.", "name_energy", None),  # noqa: E501
+    ("nl", "Ik weet het eigenlijk ook niet meer.", "Moedeloos.", "name_energy", None),
+    ("en", "I'm so tired.", "Tired.", None, "name_energy"),
+    ("en", "Thanks for sorting the rota.", "Happy to help.", None, "name_energy"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("listener", ["rules", "rules+model"])
+@pytest.mark.parametrize(("lang", "context", "text", "wanted", "unwanted"), CASES)
+def test_turn_is_read_as_it_is_meant(
+    listener: str, lang: str, context: str, text: str, wanted: str | None, unwanted: str | None
+) -> None:
+    labels = get_listener(listener).label(text, context, lang)
+    if wanted is not None:
+        assert wanted in labels
+    if unwanted is not None:
+        assert unwanted not in labels
+
+
+def test_the_model_alone_names_a_pitfall_only_when_it_finds_it_more_likely_than_not() -> None:
+    labels = ("open_question", "premature_advice", "dismissive", "other")
+    thresholds = np.full(len(labels), 0.3)
+    below_floor = np.array([0.4, 0.4, 0.4, 0.0])
+    # the open question passes its own threshold; the two pitfalls need the floor
+    assert combine(["other"], below_floor, thresholds, labels) == ["open_question"]
+    above_floor = np.array([0.0, MODEL_PITFALL_FLOOR, 0.9, 0.0])
+    assert combine(["other"], above_floor, thresholds, labels) == [
+        "premature_advice",
+        "dismissive",
+    ]
+    # a pitfall the rules found (and quote) stays whatever the model says
+    assert combine(["dismissive"], np.zeros(len(labels)), thresholds, labels) == ["dismissive"]
