@@ -48,6 +48,24 @@ CASES: list[tuple[str, str, str, str | None, str | None]] = [
     ("en", "I keep giving it another go and it keeps failing.", "It sounds like you'd rather stop trying?", "summarize", "closed_question"),  # noqa: E501
     ("nl", "Ik heb het nu drie keer geprobeerd.", "Het klinkt alsof je er klaar mee bent?", "summarize", "closed_question"),  # noqa: E501
     ("nl", "Ik heb het nu drie keer geprobeerd.", "Je wilt dus stoppen?", "closed_question", None),
+    # A suggestion put mildly, or as a question about a plan, is still a suggestion.
+    ("en", "I'm swamped this month.", "It might not be a bad idea to skip the Friday sync.", "premature_advice", None),  # noqa: E501
+    ("en", "I'm swamped this month.", "It wouldn't hurt to ask Priya to take the invoices.", "premature_advice", None),  # noqa: E501
+    ("nl", "Ik zit deze maand vol.", "Het kan geen kwaad om Priya de facturen te laten doen.", "premature_advice", None),  # noqa: E501
+    ("nl", "Ik zit deze maand vol.", "Het is misschien het proberen waard om de stand-up in te korten.", "premature_advice", None),  # noqa: E501
+    ("en", "Childcare on Wednesdays is impossible.", "I've got another idea for you: swap Wednesdays with Tom.", "premature_advice", None),  # noqa: E501
+    ("nl", "Woensdag lukt de opvang niet.", "Ik heb nog een idee voor je: ruil de woensdag met Tom.", "premature_advice", None),  # noqa: E501
+    ("en", "Childcare on Wednesdays is impossible.", "What about asking Tom to swap days?", "premature_advice", "open_question"),  # noqa: E501
+    ("en", "Childcare on Wednesdays is impossible.", "What would you think about a plan where you start at ten?", "premature_advice", "open_question"),  # noqa: E501
+    ("nl", "Woensdag lukt de opvang niet.", "Wat zou je ervan vinden als je om tien uur begint?", "premature_advice", "open_question"),  # noqa: E501
+    ("en", "It's been a strange month.", "What about you, how are you holding up?", "open_question", "premature_advice"),  # noqa: E501
+    ("nl", "Het was een rare maand.", "Wat zou je ervan vinden als het anders ging?", "open_question", "premature_advice"),  # noqa: E501
+    # Invitations to tell us more, in the plural or as "talk to me more about".
+    ("en", "Donna's new on the team.", "Tell us something about how she's settling in.", "open_question", None),  # noqa: E501
+    ("en", "The doctors said a lot.", "Talk to me a little more about what they told you.", "open_question", "premature_advice"),  # noqa: E501
+    ("nl", "Het project loopt anders dan gedacht.", "Praat me eens bij over waar het nu staat.", "open_question", None),  # noqa: E501
+    ("nl", "Het project loopt anders dan gedacht.", "Vertel ons wat meer over de planning.", "open_question", None),  # noqa: E501
+    ("en", "You always do this.", "Don't tell me what I always do.", None, "open_question"),
     # One word that names a feeling names the energy; one that echoes their word does not.
     ("en", "Third time this month the release slips.", "Really frustrating, yeah.", "name_energy", None),  # noqa: E501
     ("nl", "Ik weet het eigenlijk ook niet meer.", "Moedeloos.", "name_energy", None),

@@ -308,7 +308,8 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r" understand|elaborate|give me an example|say more)\b",
             r"\bi('d| would) (love|like) to hear\b",
             r"\b(can|could|would) you\b.{0,20}\bexample\b",
-            r"\btell me (more|about(?! it\b)|what|how|why|a bit|a little|something)\b",
+            r"(?<!don't )(?<!do not )\btell (me|us) (more|about(?! it\b)|what|how|why|a bit|a little|something)\b",
+            r"\btalk to (me|us) (a (little )?(bit )?|some )?more about\b",
             r"\bsay (a bit |a little |some )?more\b",
             r"\bwhat else\b",
             r"\bi('m| am) (curious|wondering) (about|what|how|why|where|which)\b",
@@ -325,7 +326,9 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"\b(zeg|vertel) (het )?(maar )?(gerust|rustig)\b",
             r"\b(kun|kan|wil|zou|wilt|kunt) (je|jij|u)\b.{0,20}\bvoorbeeld\b",
             r"\bik hoor (graag|het graag)\b",
-            r"\bvertel (eens|me|daar|meer|er|wat|het|jij)\b",
+            r"\bvertel (eens|me|daar|meer|er|wat|het|jij)\b|\bvertel (ons|mij) (eens |nog )?(wat"
+            r"|iets|meer|over|hoe|waarom)\b",
+            r"\bpraat (me|mij|ons) (eens |even )?bij\b",
             r"\bik ben (wel |heel |erg |echt |oprecht )*(benieuwd|nieuwsgierig)\b",
             r"\bwat nog meer\b",
             r"\bhelp me (het )?(begrijpen|snappen)\b",
@@ -779,6 +782,13 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"\b(might|could|would|will) be (good|useful|helpful|great) for you\b",
             r"\b(course|training|coach|therapist|app|tool|book)\b.{0,25}\b(for you|help you)\b",
             r"\bthe (easiest|simplest|smartest|quickest|best) (thing|way|option|move)\b",
+            # a suggestion put mildly is still a suggestion
+            r"\b(might|may|would|could)( not|n'?t)? be (a )?bad idea\b",
+            r"\b(won'?t|wouldn'?t|can'?t|couldn'?t) hurt to\b",
+            r"\b(might|may|would|could) be worth (a (try|shot|go)|trying|(?!(some|any|every|no)"
+            r"thing\b)\w+ing\b)",
+            r"\bi('ve| have)? (got|have) (another|an|one more|a) (idea|suggestion) for you\b"
+            r"|\bhere'?s (an|another|one|my) (idea|suggestion)\b",
             r"^just (?!to\b|\w+ing\b|(tired|busy|fine|ok|okay|stressed|bored|curious|a (bit"
             r"|little)|the usual|out of interest|brilliant|great|perfect|lovely|fantastic"
             r"|wonderful)\b)\w+",
@@ -847,6 +857,13 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"\been (goede |andere |mogelijke )?(optie|mogelijkheid|idee|stap) (is|zou zijn|kan zi"
             r"jn)\b",
             r"\bgewoon (zeggen|vragen|doen|bellen|proberen|stoppen|negeren)\b",
+            # a suggestion put mildly is still a suggestion
+            r"\b(is|was|zou|lijkt) (het )?(me )?(misschien |wellicht )?geen (slecht|gek|verkeerd)"
+            r" idee\b",
+            r"\b(het )?kan (vast |echt |nooit |toch )?geen kwaad (om|als (je|jij))\b",
+            r"\b(is|zou|lijkt) (het )?(me )?(misschien |wellicht )?(het proberen|de moeite) waard\b",
+            r"\bik heb (nog )?(een )?(ander )?(idee|suggestie|tip) voor (je|jou)\b"
+            r"|\bhier is (een|nog een|mijn) (idee|suggestie)\b",
             r"\bjullie (moeten|moet) (het |dat |dit )?(gewoon|maar|eens)\b",
             r"^(heb|heeft) (je|jij) (\w+ ){1,3}al (eens )?\w+(d|t|en)\s*\?",
             r"\bje (kunt|kan) (ook |gewoon |eens |beter |altijd )*(\w+ )?(proberen|vragen|zeggen|b"
@@ -1424,13 +1441,16 @@ _FAKE_OPEN = {
     "en": re.compile(
         r"^(why (don'?t|not|didn'?t|wouldn'?t|can'?t|haven'?t|aren'?t|won'?t)|what if|"
         + _HOW_ABOUT
-        + r"|what about (trying|doing|just)|"
+        + r"|what about ((maybe|perhaps|um|uh),? )*((?!(some|any|every|no)thing\b)\w+ing|just"
+        r"|if you|you (could|try|ask|talk|go|take))|what would you (think|say) (about|of|to)"
+        r" (a plan|the idea|trying|(it )?if you|\w+ing)|"
         + _REPROACH["en"]
         + r")\b"
     ),
     "nl": re.compile(
         r"^(waarom \w+ (je|jij) (\w+ ){0,3}(niet|geen)|wat dacht je (ervan|van)|wat als je"
-        r"|hoe zou het zijn als je gewoon|" + _REPROACH["nl"] + r")\b"
+        r"|hoe zou het zijn als je gewoon|wat zou (je|jij) (ervan |er )?(vinden|zeggen) (van|als)"
+        r" (je|jij|we|wij|een plan)|" + _REPROACH["nl"] + r")\b"
     ),
 }
 _TRAILING_WH = {
