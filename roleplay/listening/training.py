@@ -251,8 +251,9 @@ def combine(
     thresholds: np.ndarray,
     labels: Sequence[str],
 ) -> list[str]:
-    """The rules' labels plus the ones the model is confident of where the rules are silent;
-    ordered as `labels`, "other" only when nothing else applies."""
+    """The rules' labels plus the ones the model is confident of where the rules are silent
+    (`may_add`; a pitfall only at MODEL_PITFALL_FLOOR or above); ordered as `labels`,
+    "other" only when nothing else applies."""
     allowed = may_add(rule_labels, labels)
     chosen = {label for label in rule_labels if label != "other"}
     chosen |= {
