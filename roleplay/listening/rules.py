@@ -53,6 +53,20 @@ _FEELINGS_NL = (
 )
 
 # ---------------------------------------------------------------- cues per label
+# Invitations to go on telling ("Go on.", "Loop me even door") explore; they solve nothing.
+_INVITATION: dict[Language, str] = {
+    "en": r"\b(walk|talk|take) me through\b|^(go on|carry on|keep going|go ahead)\b(?! (and|with"
+    r"|to)\b)",
+    "nl": r"\bneem me (eens |even )?mee\b|\bloop (me|mij) (eens |even )?door\b|^(ga|vertel) (maar"
+    r" |gerust |rustig )?(door|verder)\b(?! met\b)",
+}
+# Waving an apology away is care for the person, not an instruction.
+_NO_APOLOGY: dict[Language, str] = {
+    "en": r"\b(no need to|you don'?t (need|have) to|don'?t) apologi[sz]e\b",
+    "nl": r"\bsorry (zeggen )?hoeft niet\b|\b(je|jij) hoeft (je )?niet te (verontschuldigen"
+    r"|excuseren)\b",
+}
+
 _CUES: dict[str, dict[Language, list[str]]] = {
     "summarize": {
         "en": [
@@ -308,15 +322,15 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r" understand|elaborate|give me an example|say more)\b",
             r"\bi('d| would) (love|like) to hear\b",
             r"\b(can|could|would) you\b.{0,20}\bexample\b",
-            r"(?<!don't )(?<!do not )\btell (me|us) (more|about(?! it\b)|what|how|why|a bit|a little|something)\b",
+            r"(?<!don't )(?<!do not )\btell (me|us) (more|about(?! it\b)|what|how|why|a bit"
+            r"|a little|something)\b",
             r"\btalk to (me|us) (a (little )?(bit )?|some )?more about\b",
             r"\bsay (a bit |a little |some )?more\b",
             r"\bwhat else\b",
             r"\bi('m| am) (curious|wondering) (about|what|how|why|where|which)\b",
             r"\bi wonder (what|how|why)\b|^(just )?(curious|wondering),? (about|what|how|why)\b",
             r"\bhelp me understand\b",
-            r"\b(walk|talk|take) me through\b",
-            r"^(go on|carry on|keep going|go ahead)\b(?! (and|with|to)\b)",
+            _INVITATION["en"],
             r"\b(can|may|could) i ask (you )?(what|why|how|where|which|when)\b",
             r"\b(can|could|would|will) you\b.{0,15}\b(take|bring|talk) me through\b",
         ],
@@ -332,8 +346,7 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"\bik ben (wel |heel |erg |echt |oprecht )*(benieuwd|nieuwsgierig)\b",
             r"\bwat nog meer\b",
             r"\bhelp me (het )?(begrijpen|snappen)\b",
-            r"\bneem me (eens |even )?mee\b|\bloop (me|mij) (eens |even )?door\b",
-            r"^(ga|vertel) (maar |gerust |rustig )?(door|verder)\b(?! met\b)",
+            _INVITATION["nl"],
             r"\bmag ik (je )?vragen (wat|waar|hoe|waarom|welke|wanneer)\b",
             r"\b(kun|kan|wil|zou|wilt|kunt) (je|jij|u)\b.{0,20}\b(me|mij) (\w+ )?(eens |even )?mee"
             r"(nemen| te nemen)? in\b",
@@ -861,7 +874,8 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"\b(is|was|zou|lijkt) (het )?(me )?(misschien |wellicht )?geen (slecht|gek|verkeerd)"
             r" idee\b",
             r"\b(het )?kan (vast |echt |nooit |toch )?geen kwaad (om|als (je|jij))\b",
-            r"\b(is|zou|lijkt) (het )?(me )?(misschien |wellicht )?(het proberen|de moeite) waard\b",
+            r"\b(is|zou|lijkt) (het )?(me )?(misschien |wellicht )?(het proberen|de moeite)"
+            r" waard\b",
             r"\bik heb (nog )?(een )?(ander )?(idee|suggestie|tip) voor (je|jou)\b"
             r"|\bhier is (een|nog een|mijn) (idee|suggestie)\b",
             r"\bjullie (moeten|moet) (het |dat |dit )?(gewoon|maar|eens)\b",
@@ -1187,8 +1201,7 @@ _BROADER: dict[str, dict[Language, list[str]]] = {
         "en": [
             r"\b(take|taking) (all |whatever |as much )?(the |your )?time( you need)?\b(?! off)",
             r"\bi('ll| will) cover (your|for)\b",
-            r"\b(no need to|you don'?t (need|have) to|don'?t|there'?s nothing to) apologi[sz]e"
-            r"( for)?\b",
+            _NO_APOLOGY["en"] + r"|\bthere'?s nothing to apologi[sz]e\b",
             r"\b(glad|happy|lucky) (to have you|you'?re (on|in|here|part))\b",
             r"\bfight for you\b|\bstand up for you\b",
             r"\bi('ll| will| can) take (your|this|these|those) (concerns?|case|point|feedback)"
@@ -1215,8 +1228,7 @@ _BROADER: dict[str, dict[Language, list[str]]] = {
             r"\b(neem|nemen) (gerust |rustig |maar )*(je|jouw|de|alle) (tijd|ruimte)\b",
             r"\bik ben er( gewoon| altijd| echt| hoor)?\s*([,.!;]|$)",
             r"\bhet mag er zijn\b|\b(hoef|hoeft) (je|jij) geen (sorry|excuses)\b",
-            r"\bsorry (zeggen )?hoeft niet\b|\b(je|jij) hoeft (je )?niet te (verontschuldigen"
-            r"|excuseren)\b",
+            _NO_APOLOGY["nl"],
             r"\bik ben (heel |echt |erg |zeer )?tevreden (over|met) (je|jou)\b",
             r"\b(opkomen|vechten) voor (je|jou|jullie)\b|\bkom (ik|ik wel) voor (je|jou) op\b",
             r"\b(je bent|jij bent) (echt |heel |erg |enorm )?van (grote |veel )?waarde\b",
@@ -1443,9 +1455,7 @@ _FAKE_OPEN = {
         + _HOW_ABOUT
         + r"|what about ((maybe|perhaps|um|uh),? )*((?!(some|any|every|no)thing\b)\w+ing|just"
         r"|if you|you (could|try|ask|talk|go|take))|what would you (think|say) (about|of|to)"
-        r" (a plan|the idea|trying|(it )?if you|\w+ing)|"
-        + _REPROACH["en"]
-        + r")\b"
+        r" (a plan|the idea|trying|(it )?if you|\w+ing)|" + _REPROACH["en"] + r")\b"
     ),
     "nl": re.compile(
         r"^(waarom \w+ (je|jij) (\w+ ){0,3}(niet|geen)|wat dacht je (ervan|van)|wat als je"
@@ -1594,6 +1604,10 @@ _PERSON_OR_VERB = {
 }
 
 
+_FEELING_AT_END = {
+    "en": re.compile(r"\b(" + _FEELINGS_EN + r")$"),
+    "nl": re.compile(r"\b(" + _FEELINGS_NL + r")$"),
+}
 _TRAILING_TAG = re.compile(r"[,\s]+(yeah|yes|right|huh|eh|hey|he|hè|hoor|ja|toch)$")
 
 
@@ -1603,7 +1617,7 @@ def _is_feeling_fragment(core: str, lang: Language) -> bool:
     fragment = _TRAILING_TAG.sub("", core.strip(_LEADING_MARKS + "!?.,"))
     return (
         0 < len(fragment.split()) <= 3
-        and bool(re.search(_FEELING_WORD[lang].pattern + r"$", fragment))
+        and bool(_FEELING_AT_END[lang].search(fragment))
         and not _PERSON_OR_VERB[lang].search(fragment)
     )
 
@@ -1666,10 +1680,11 @@ _NOT_ADVICE = {
         r"|\b(how much|how far|whether) you (can|could)\b[^,;:]*"
         # care for the person in the room and invitations to go on telling solve nothing
         r"|\b(sit down|take a seat|have a seat|grab a (seat|chair)|pull up a chair)\b(?! with\b)"
-        r"|\btake a (deep |big |slow )?breath\b|\b(walk|talk|take) me through\b"
-        r"|^(go on|carry on|keep going|go ahead)\b(?! (and|with|to)\b)"
-        r"|\b(no need to|you don'?t (need|have) to|don'?t) apologi[sz]e\b"
-        r"|\byou can (always |just )?(say no|tell me|come to me|talk to me|ask me)\b"
+        r"|\btake a (deep |big |slow )?breath\b|"
+        + _INVITATION["en"]
+        + "|"
+        + _NO_APOLOGY["en"]
+        + r"|\byou can (always |just )?(say no|tell me|come to me|talk to me|ask me)\b"
     ),
     "nl": re.compile(
         r"\b(je|jij) (echt |ook |nog |eigenlijk )?(voelt|voelde|denkt|dacht|zegt|zei|vindt|vond"
@@ -1680,11 +1695,10 @@ _NOT_ADVICE = {
         r"|\bhoe (zeker|zelfverzekerd|waarschijnlijk|klaar|belangrijk|bereid)\b[^,;:]*"
         r"|\b(kom|ga) (even |maar |lekker |rustig |er |erbij )*zitten\b|\bpak (even |maar )?een"
         r" stoel\b|\bhaal (even |eens |rustig )*(diep )?adem\b"
-        r"|^(ga|vertel) (maar |gerust |rustig )?(door|verder)\b(?! met\b)"
-        r"|\bneem me (eens |even )?mee\b|\bloop (me|mij) (eens |even )?door\b"
-        r"|\bzet je( (eerst|even|maar|gerust))*(?=[,.!]|$)"
-        r"|\bsorry (zeggen )?hoeft niet\b|\b(je|jij) hoeft (je )?(niet te (verontschuldigen"
-        r"|excuseren)|geen sorry)\b"
+        r"|\bzet je( (eerst|even|maar|gerust))*(?=[,.!]|$)|\b(je|jij) hoeft (je )?geen sorry\b|"
+        + _INVITATION["nl"]
+        + "|"
+        + _NO_APOLOGY["nl"]
     ),
 }
 
