@@ -317,6 +317,17 @@ KNOWN_DEFAULT_ERRORS = {
 }
 
 
+EXAMPLE_IDS = [f"{label}-{lang}-{i}" for i, (label, lang, _, _) in enumerate(EXAMPLES)]
+
+
+def _assert_shows(labels: list[str], label: str) -> None:
+    if label == "other":
+        assert labels == ["other"]
+    else:
+        assert label in labels
+        assert "other" not in labels
+
+
 @pytest.mark.parametrize(
     ("label", "lang", "context", "text"),
     [
@@ -327,30 +338,17 @@ KNOWN_DEFAULT_ERRORS = {
         else case
         for case in EXAMPLES
     ],
-    ids=[f"{label}-{lang}-{i}" for i, (label, lang, _, _) in enumerate(EXAMPLES)],
+    ids=EXAMPLE_IDS,
 )
 def test_behaviour_is_recognised(label: str, lang: str, context: str, text: str) -> None:
-    labels = label_turn(text, context, lang)
-    if label == "other":
-        assert labels == ["other"]
-    else:
-        assert label in labels
-        assert "other" not in labels
+    _assert_shows(label_turn(text, context, lang), label)
 
 
-@pytest.mark.parametrize(
-    ("label", "lang", "context", "text"),
-    EXAMPLES,
-    ids=[f"{label}-{lang}-{i}" for i, (label, lang, _, _) in enumerate(EXAMPLES)],
-)
+@pytest.mark.parametrize(("label", "lang", "context", "text"), EXAMPLES, ids=EXAMPLE_IDS)
 def test_rules_alone_recognise_the_behaviour(
     label: str, lang: str, context: str, text: str
 ) -> None:
-    labels = get_listener("rules").label(text, context, lang)
-    if label == "other":
-        assert labels == ["other"]
-    else:
-        assert label in labels
+    _assert_shows(get_listener("rules").label(text, context, lang), label)
 
 
 @pytest.mark.parametrize(("label", "lang", "context", "text"), EXAMPLES[::3])

@@ -1,4 +1,4 @@
-"""Misreadings fixed in listener rounds 7 and 8 (roleplay/LISTENING.md), written fresh here.
+"""Misreadings fixed in listener round 7 (roleplay/LISTENING.md), written fresh here.
 
 Each case names a label the turn must get and one it must not, for the rules and for the
 default listener. These turns are not in any eval set and the label model never trains on

@@ -1516,7 +1516,9 @@ def _closed_form(core: str, lang: Language) -> bool:
     return bool(_CLOSED_START[lang].search(core))
 
 
-_REFLECTIVE = frozenset({"summarize", "name_unspoken", "name_energy", "check_assumption"})
+# The moves a checking question belongs to ("..., is that right?" after a summary, a naming
+# or an assumption is part of it, evals/data/README.md); the stacked model obeys it too.
+CHECKED_MOVES = frozenset({"summarize", "name_unspoken", "name_energy", "check_assumption"})
 
 
 @dataclass
@@ -1777,7 +1779,7 @@ def _sentence_labels(sentence: Sentence, lang: Language) -> set[str]:
         open_form = len(core.split()) >= 3  # "Met mij minder wat?"; a bare "Wat?" is not open
     if open_form:
         found.add("open_question")
-    if _CHECKING_TAG.search(norm) and not (found & _REFLECTIVE):
+    if _CHECKING_TAG.search(norm) and not (found & CHECKED_MOVES):
         found.add("_check")
     if is_question and not open_form and not fake_open and "ask_expectation" not in found:
         # a checking tag ("..., is that right?") checks the move before it; it does not make
@@ -1793,7 +1795,7 @@ def _sentence_labels(sentence: Sentence, lang: Language) -> set[str]:
             # "Do you think you're being impatient?" guesses a feeling as a yes/no question
             found.discard("name_energy")
             found.add("closed_question")
-        elif found & (_REFLECTIVE | {"_check"}):
+        elif found & (CHECKED_MOVES | {"_check"}):
             pass  # a checking question is part of the move it checks
         elif not found and _HEARD_FRAME[lang].search(core.lstrip(_LEADING_MARKS)):
             # "It sounds like you'd rather stop?": the leader's reading of their experience,
@@ -1845,7 +1847,9 @@ _UNCERTAIN = re.compile(
 def _resolve_turn(per_sentence: list[set[str]], texts: list[str]) -> list[set[str]]:
     """Turn-level decisions that need more than one sentence (see evals/data/README.md)."""
     union = set().union(*per_sentence) if per_sentence else set()
-    reflective_at = next((i for i, labels in enumerate(per_sentence) if labels & _REFLECTIVE), None)
+    reflective_at = next(
+        (i for i, labels in enumerate(per_sentence) if labels & CHECKED_MOVES), None
+    )
     asked_at = next(
         (
             i
@@ -1859,11 +1863,11 @@ def _resolve_turn(per_sentence: list[set[str]], texts: list[str]) -> list[set[st
         labels = set(labels)
         if "_check" in labels:
             labels.discard("_check")
-            if not (union & _REFLECTIVE):
+            if not (union & CHECKED_MOVES):
                 labels.add("check_assumption")
         if "_weak_closed" in labels:
             labels.discard("_weak_closed")
-            if not (union & (_REFLECTIVE | {"open_question", "ask_expectation", "_check"})):
+            if not (union & (CHECKED_MOVES | {"open_question", "ask_expectation", "_check"})):
                 labels.add("closed_question")
         # "..., but I'm not sure" is part of offering an assumption for checking
         if (

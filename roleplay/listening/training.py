@@ -23,6 +23,7 @@ from roleplay.listening.model import (
     embedding_text,
     featurize,
 )
+from roleplay.listening.rules import CHECKED_MOVES
 from roleplay.listening.text import split_sentences, strip_scorer_address
 
 THRESHOLD_GRID = np.round(np.arange(0.15, 0.86, 0.05), 2)
@@ -214,12 +215,6 @@ SLOTS: tuple[frozenset[str], ...] = (
 )
 
 
-# What the rules read as a reflection or an assumption already owns the turn's yes/no
-# question: "..., is that right?" checks it (the checking-tag rule), so the model adds no
-# `closed_question` beside it. Open questions count wherever they occur.
-CHECKED_MOVES = frozenset({"summarize", "name_unspoken", "name_energy", "check_assumption"})
-
-
 def may_add(rule_labels: Sequence[str], labels: Sequence[str]) -> np.ndarray:
     """Which labels the model may add to a turn the rules labelled `rule_labels`."""
     found = set(rule_labels)
@@ -230,6 +225,7 @@ def may_add(rule_labels: Sequence[str], labels: Sequence[str]) -> np.ndarray:
             label == "other"
             or label in found
             or (slot is not None and found & slot)
+            # a reflection or assumption the rules read owns the turn's yes/no question
             or (label == "closed_question" and found & CHECKED_MOVES)
         ):
             allowed[position] = False
