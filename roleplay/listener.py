@@ -43,7 +43,13 @@ from roleplay.listening.moves import (
     shipped_move_model,
     with_head_reflection,
 )
-from roleplay.listening.rules import LABELS, PITFALLS, Labelling, label_sentences
+from roleplay.listening.rules import (
+    LABELS,
+    PITFALLS,
+    Labelling,
+    gives_information,
+    label_sentences,
+)
 from roleplay.listening.text import (
     Sentence,
     detect_language,
@@ -153,11 +159,16 @@ def _cached_stacked(text: str, context: str, language: Language) -> Labelling:
     embedding = embed_turn(embedding_text(sentences))
     probabilities = model.probabilities(columns, values, embedding)
     labels = combine(rules.labels, probabilities, model.thresholds, model.labels)
+    # sentences the rules read as the leader's own information restate nothing, whatever
+    # the trained parts hear in them
+    informing = all(gives_information(sentence, language) for sentence in sentences)
+    if informing and "summarize" not in rules.labels:
+        labels = [label for label in labels if label != "summarize"] or ["other"]
     evidence: dict[str, str] = {}
     move_model = _move_model()
     if move_model is not None:
         move_probabilities = move_model.probabilities(columns, values, embedding)
-        if adds_reflection(labels, move_probabilities):
+        if not informing and adds_reflection(labels, move_probabilities):
             labels = with_head_reflection(labels, rules.labels)
             evidence["summarize"] = _best_sentence(
                 sentences,

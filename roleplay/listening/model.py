@@ -21,7 +21,7 @@ from pathlib import Path
 
 import numpy as np
 
-from roleplay.listening.text import Sentence, normalise
+from roleplay.listening.text import Sentence, asks, normalise
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "data" / "listener_model.npz"
 META_PATH = MODEL_PATH.with_suffix(".json")
@@ -73,7 +73,7 @@ def featurize(
             continue
         where = "first" if position == 0 else "later"
         cues += [f"s0:{words[0]}", f"s01:{'_'.join(words[:2])}", f"s012:{'_'.join(words[:3])}"]
-        if sentence.is_question:
+        if asks(sentence, lang):
             last = [w for w in words if w not in ("?", "!")]
             cues += ["q", f"q:{where}", f"qs0:{words[0]}", f"qend:{last[-1] if last else ''}"]
             if _WH_START.search(sentence.norm):

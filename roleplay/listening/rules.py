@@ -13,7 +13,13 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from roleplay.listening.text import Sentence, normalise, split_sentences, strip_scorer_address
+from roleplay.listening.text import (
+    Sentence,
+    asks,
+    normalise,
+    split_sentences,
+    strip_scorer_address,
+)
 from roleplay.types import LISTENING_LABELS, Language
 
 LABELS = LISTENING_LABELS
@@ -66,6 +72,28 @@ _NO_APOLOGY: dict[Language, str] = {
     "nl": r"\bsorry (zeggen )?hoeft niet\b|\b(je|jij) hoeft (je )?niet te (verontschuldigen"
     r"|excuseren)\b",
 }
+
+# "It would help if you told me more" asks to hear more; it proposes nothing. Appended to
+# the cues that would otherwise read such a wish as advice.
+_UNLESS_TELLING_MORE: dict[Language, str] = {
+    "en": r"(?! (told|tell|shared|share|explained|explain|talked|talk|let me know)\b)",
+    "nl": r"(?!.*\b(vertel|vertelt|vertelde|deelt|uitlegt|laat weten)\b)",
+}
+
+# A verdict on how the employee's situation feels ("That's rough.", "Wat balen.", "I imagine
+# that's exhausting") names the feeling as surely as "you're frustrated" does.
+_HARD_TO_BEAR_EN = (
+    r"frustrating|hard|tough|rough|painful|annoying|upsetting|scary|stressful|exhausting"
+    r"|disappointing|overwhelming|draining|lonely|heavy|horrible|awful|miserable|infuriating"
+    r"|nerve-?[rw]acking|demorali[sz]ing|discouraging|hurtful|a lot|a blow|a shock|gutting"
+)
+_HARD_TO_BEAR_NL = (
+    r"frustrerend|zwaar|zware|rot|balen|vervelend|pijnlijk|naar|eng|spannend|stressvol"
+    r"|vermoeiend|teleurstellend|heftig|veel|eenzaam|ellendig|rotdag|rotweek|klote|een klap"
+    r"|schrikken|slikken"
+)
+_WORN_LOOKS_EN = r"wrecked|shattered|knackered|done in|pale|beat|spent|fried|worn|wiped"
+_WORN_LOOKS_NL = r"kapot|gesloopt|doodop|bleek|op|afgemat|uitgeput|moe|bekaf|brak"
 
 _CUES: dict[str, dict[Language, list[str]]] = {
     "summarize": {
@@ -781,7 +809,7 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"\bwhat if you (just |simply )?(tried|try|did|talked|asked|started)\b",
             r"\bwouldn'?t it be (better|easier|smarter)\b",
             r"\b(maybe|perhaps) you (could|should|can|need|might)\b",
-            r"\bit (might|would|could|may) help (to|if you)\b",
+            r"\bit (might|would|could|may) help (to|if you)\b" + _UNLESS_TELLING_MORE["en"],
             r"^(so |ok |okay |well |then )?(just |simply )?(try|make sure|go|talk to(?! me\b)"
             r"|tell (him|her|them|your)|ask (him|her|them|your)|take"
             r"|stop(?! (moaning|complaining|whining|being))|start|focus|write|call|send|plan"
@@ -802,6 +830,10 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"thing\b)\w+ing\b)",
             r"\bi('ve| have)? (got|have) (another|an|one more|a) (idea|suggestion) for you\b"
             r"|\bhere'?s (an|another|one|my) (idea|suggestion)\b",
+            r"\b(it'?d|it would|it might|it'?s going to|would|might) be (really |very |so )?(good"
+            r"|great|wise|smart|better|helpful) (if you|for you to)\b" + _UNLESS_TELLING_MORE["en"],
+            r"\bwhat (some|many|a lot of|lots of|other) (people|folks|colleagues|managers)"
+            r" (in your (situation|position) |your age )?do is\b",
             r"^just (?!to\b|\w+ing\b|(tired|busy|fine|ok|okay|stressed|bored|curious|a (bit"
             r"|little)|the usual|out of interest|brilliant|great|perfect|lovely|fantastic"
             r"|wonderful)\b)\w+",
@@ -835,7 +867,8 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"\bwat je (moet|kunt|zou moeten|zou kunnen) doen\b",
             r"\bwat dacht je (ervan|van)\b",
             r"\b(misschien|wellicht) (kun|kan|moet|zou|moeten|kunnen) (je|jij|jullie)\b",
-            r"\bhet (zou|kan|kon) (helpen|handig zijn|goed zijn) (om|als je)\b",
+            r"\bhet (zou|kan|kon) (helpen|handig zijn|goed zijn) (om|als je)\b"
+            + _UNLESS_TELLING_MORE["nl"],
             r"^(dus |oke |ok |nou |dan )?(gewoon |even )?(zorg|ga|plan|praat|bel|stuur|neem|stop"
             r"|begin|maak|schrijf|zet|delegeer|prioriteer|pak|regel|gebruik|kies) (gewoon|even|eens"
             r"|dat|ervoor|met|de|het|je|een|jij|maar)\b",
@@ -878,6 +911,10 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r" waard\b",
             r"\bik heb (nog )?(een )?(ander )?(idee|suggestie|tip) voor (je|jou)\b"
             r"|\bhier is (een|nog een|mijn) (idee|suggestie)\b",
+            r"\bhet (zou|lijkt me) (heel |echt |wel )?(goed|verstandig|slim|beter) (zijn )?als"
+            r" (je|jij)\b" + _UNLESS_TELLING_MORE["nl"],
+            r"\bwat (veel|sommige|andere) (mensen|collega'?s|managers) (in jouw situatie |van jouw"
+            r" leeftijd )?doen,? is\b",
             r"\bjullie (moeten|moet) (het |dat |dit )?(gewoon|maar|eens)\b",
             r"^(heb|heeft) (je|jij) (\w+ ){1,3}al (eens )?\w+(d|t|en)\s*\?",
             r"\bje (kunt|kan) (ook |gewoon |eens |beter |altijd )*(\w+ )?(proberen|vragen|zeggen|b"
@@ -1071,6 +1108,19 @@ _BROADER: dict[str, dict[Language, list[str]]] = {
     },
     "name_energy": {
         "en": [
+            r"^((oh|oof|ah|wow|god|man|yeah|ugh),? )*(that'?s|that is|that was|that sounds( like)?"
+            r"|what a|it'?s been|that'?s been)( (really|so|pretty|quite|such|very|incredibly"
+            r"|awfully))* (a )?(" + _HARD_TO_BEAR_EN + r")( (day|week|month|year|time|morning"
+            r"|night|shift|stretch|situation|thing|one|to hear|to deal with|to carry))?( for you)?"
+            r"[.!]*$",
+            r"\b(i (can )?(only )?imagine|i bet|i'?m sure|no doubt)( that)? (it|that|this)('s| is"
+            r"| was| must be| must have been| has been|'s been| would be| can be)"
+            r"( (really|so|pretty|quite|very|a bit|a little|kind of))* (a )?("
+            + _HARD_TO_BEAR_EN
+            + "|"
+            + _FEELINGS_EN
+            + r")\b",
+            r"\byou look (\w+ ){0,2}(" + _WORN_LOOKS_EN + r")\b",
             r"\byou (don'?t|do not|didn'?t) sound (\w+ ){0,2}(on board|convinced|keen|happy|sure"
             r"|thrilled)\b",
             r"\b(painful|hard|tough|difficult|rough) to hear\b",
@@ -1099,6 +1149,18 @@ _BROADER: dict[str, dict[Language, list[str]]] = {
             r" team|here)\b",
         ],
         "nl": [
+            r"^((oh|pff|jeetje|tjonge|au|jee|ai|oei),? )*(dat is|dat was|dat klinkt|wat een|wat"
+            r"|het is)( (echt|heel|best|flink|wel|zo|erg|ontzettend|behoorlijk|nogal|vast))*"
+            r" (een )?("
+            + _HARD_TO_BEAR_NL
+            + r")( (dag|week|maand|jaar|tijd|periode|situatie|om te horen|voor je|voor jou))*"
+            r"[.!]*$",
+            r"\bik kan me (\w+ )?voorstellen dat\b.{0,40}\b("
+            + _HARD_TO_BEAR_NL
+            + "|"
+            + _FEELINGS_NL
+            + r")\b",
+            r"\b(je|jij) ziet er (\w+ ){0,2}(" + _WORN_LOOKS_NL + r") uit\b",
             # subordinate order: "dat je je daar eenzaam voelt"
             r"\b(je|jij) (je |jezelf )?(\w+ ){0,3}("
             + _FEELINGS_NL
@@ -1362,6 +1424,10 @@ _BROADER: dict[str, dict[Language, list[str]]] = {
             r"\bi('d| would) appreciate it if you\b",
             r"\bwhat i('m| am) looking for (is|from you)\b",
             r"\bi('ll| will) need you to\b",
+            # a plan the leader lays down for the two of them, or "the ask" announced
+            r"\bi('d| would) like (for )?(us|the two of us|you and me|you and i) to (meet|sit down"
+            r"|check in|catch up|get together|talk again|come back|set|agree|make|look|review)\b",
+            r"\bhere'?s (the|my) ask\b",
         ],
         "nl": [
             r"\bwat ik (\w+ ){1,3}(verwacht|nodig heb|vraag)\b",
@@ -1378,6 +1444,7 @@ _BROADER: dict[str, dict[Language, list[str]]] = {
             r"\bik zou (het )?(fijn|prettig) vinden (als|dat) (je|jij|jullie)\b",
             r"\bik ga ervan uit dat (je|jij|jullie)\b.{0,60}\b(voor|uiterlijk|op tijd|klaar|af"
             r"|voortaan)\b",
+            r"\bmijn verzoek (aan (jou|je|jullie) )?is\b",
         ],
     },
 }
@@ -1401,11 +1468,19 @@ _OPEN_START = {
     "en": re.compile(
         r"^((about|roughly|approximately) )?(what|how|why|which|where|when|who|whom|whose"
         r"|in what way|to what extent|tell me"
-        r"|describe|walk me|help me understand|talk (to me )?about|in which|since when|how come)\b"
+        r"|describe|walk me|help me understand|talk (to me )?about|in which|since when|how come"
+        # "Anything else?" widens the conversation, whatever its yes/no form
+        r"|(and |so |is there |was there |are there )?(anything|something) else\b"
+        r"|(and |so |are there |were there )?any other (thing|things|idea|ideas|thought|thoughts"
+        r"|concern|concerns|way|ways|reason|reasons)"
+        r")\b"
     ),
     "nl": re.compile(
         r"^(wat|hoe|hoezo|hoelang|waarom|welke|welk|waar\w*|wanneer|wie|in hoeverre|op welke"
-        r"|in welke|sinds wanneer|vertel|beschrijf|leg (eens |me )?uit|help me)\b"
+        r"|in welke|sinds wanneer|vertel|beschrijf|leg (eens |me )?uit|help me"
+        r"|(en |dus )?(is er |was er |zijn er )?(verder )?nog (iets|meer|andere? (dingen|ideeen"
+        r"|gedachten|zorgen|redenen|manieren))"
+        r")\b"
     ),
 }
 # "How could you ..." reproaches only when what follows is the deed ("How could you forget?");
@@ -1592,6 +1667,53 @@ _EXPERIENCE = {
         r"|hecht)\b"
     ),
 }
+# Information the leader gives (what is known, what the rule or the plan is, what usually
+# happens) and an experience put as a condition ("if you feel ...") restate nothing the
+# employee said, however the sentence opens ("So the policy is ...").
+_INFORMS = {
+    "en": re.compile(
+        r"\b(we|doctors|research|studies|science|the (research|evidence|data))"
+        r" (now )?(know|knows|shows?|suggests?|found|have found|has shown|have shown)\b"
+        r"(?! (that )?(you|you'?re|you'?ve|your)\b)"
+        r"|\b(research|studies|evidence|data) (show|shows|suggest|suggests|tells? us)\b"
+        r"|\baccording to\b|\b(is|are|been) (strongly )?(associated|linked|correlated) (with|to)\b"
+        r"|\b(guidelines?|recommended (limit|amount|dose|daily))\b"
+        r"|\b(most|many|a lot of|lots of|some|other) (people|patients|clients|employees|teams"
+        r"|managers|colleagues) (who|with|your age|tend|find|do|have|are|can|will|get)\b"
+        r"|\b(it|this|that|which|people|they|most|many) (often |usually )?(tends?|tended) to\b"
+        r"|\bthe (good|bad) news\b"
+        r"|\blet me (just )?(tell you|show you|explain|give you|walk you)\b"
+        r"|\bhere'?s (the|a|some|what)\b"
+        r"|\bthe way (this|it) (normally |usually |typically )?works\b"
+        r"|\bwhat (i|we) (normally|usually|typically|always) do\b"
+        r"|\b(can|could|may|will|would) (also )?(cause|lead to|increase|raise|reduce|lower|damage"
+        r"|affect|harden|impact|trigger)\b"
+        r"|\b(causes|increases|raises|reduces|lowers|damages|affects|hardens) (the|your|a|their)\b"
+        r"|\bthe (policy|rule|rules|law|procedure|process|deadline) (is|are|says|say|states)\b"
+    ),
+    "nl": re.compile(
+        r"\b(we weten|weten we) (dat|uit)\b(?! (je|jij|jouw)\b)"
+        r"|\b(uit )?onderzoek(en)? (laat|laten|toont|tonen|wijst|wijzen|blijkt)\b"
+        r"|\bvolgens (de|het|onze|ons)"
+        r" (richtlijn|beleid|onderzoek|regels?|cijfers|protocol)\b|\b(richtlijn|richtlijnen)\b"
+        r"|\b(de meeste|veel|sommige|andere) (mensen|medewerkers|collega'?s|teams|managers)"
+        r" (die|met|van jouw leeftijd|vinden|doen|hebben|zijn|kunnen|krijgen)\b"
+        r"|\bhet (goede|slechte) nieuws\b|\blaat (me|mij) (je )?(even )?(uitleggen|vertellen|laten"
+        r" zien|toelichten)\b|\bzo werkt het\b|\bhoe het (meestal |normaal |gewoonlijk )?werkt\b"
+        r"|\b(kan|kunnen) (leiden tot|zorgen voor)\b"
+        r"|\b(het beleid|de regel|de regels|de procedure|de deadline) (is|zijn|zegt|luidt)\b"
+    ),
+}
+_CONDITIONAL_EXPERIENCE = {
+    "en": re.compile(
+        r"\b(if|when|whenever|once|unless) you('re| are| have|'ve)?( \w+){0,2} (feel|want|wanna"
+        r"|think|notice|see|find|like|need|wish|decide)\b"
+    ),
+    "nl": re.compile(
+        r"\b(als|wanneer|mocht|zodra|tenzij) (je|jij) (\w+ ){0,2}(voelt|wilt|wil|denkt|merkt|ziet"
+        r"|vindt|nodig hebt|besluit)\b"
+    ),
+}
 # A verbless fragment that names a feeling ("Frustrating.", "Moedeloos.") names the
 # energy in the room as surely as a whole sentence does.
 _PERSON_OR_VERB = {
@@ -1635,14 +1757,14 @@ _WEAK_SELF = {
 # A question that only asks for a verdict on a decision is not exploring.
 _PERFUNCTORY = re.compile(
     r"^(how does that sound|sound good|does that sound (ok|okay|good|fair)|ok|okay|alright"
-    r"|hoe klinkt dat|klinkt dat goed|oke|is dat goed|akkoord)\s*\?$"
+    r"|hoe klinkt dat|klinkt dat goed|oke|is dat goed|akkoord)\s*\??$"
 )
 _LOGISTICS = re.compile(
     r"^(zullen we|shall we|should we (start|begin|get started)|do you have (a|five|ten|some)"
     r" (minute|sec|second|moment|time)|heb je (even|vijf minuten|tijd|een momentje)|wil je (koffie"
     r"|thee|iets drinken)|(would you like|do you want) (a |some )?(coffee|tea|a drink))\b"
 )
-_WH_ONLY = re.compile(r"^(what|wat|huh|hè|he|sorry|pardon)\s*\?$")
+_WH_ONLY = re.compile(r"^(what|wat|huh|hè|he|sorry|pardon)\s*\??$")
 
 
 _OFFERED_TIME = re.compile(
@@ -1730,6 +1852,13 @@ def _plain_dutch(norm: str) -> str:
     return norm
 
 
+def gives_information(sentence: Sentence, lang: Language) -> bool:
+    """True when the sentence gives the leader's own information (what is known, what the
+    rule or the usual course is), which restates nothing the employee said."""
+    norm = _plain_dutch(sentence.norm) if lang == "nl" else _plain_english(sentence.norm)
+    return bool(_INFORMS[lang].search(_strip_fillers(norm)))
+
+
 def _sentence_labels(sentence: Sentence, lang: Language) -> set[str]:
     """The labels one sentence shows, plus private markers resolved at turn level."""
     norm = _plain_dutch(sentence.norm) if lang == "nl" else _plain_english(sentence.norm)
@@ -1760,7 +1889,7 @@ def _sentence_labels(sentence: Sentence, lang: Language) -> set[str]:
     if not core.strip(" ?.!-'\""):
         return found  # a bare "Yeah?" or "Right." carries no behaviour
 
-    is_question = sentence.is_question
+    is_question = asks(sentence, lang)
     if is_question and (
         _PERFUNCTORY.search(core) or _WH_ONLY.search(core) or _LOGISTICS.search(core)
     ):
@@ -1801,7 +1930,9 @@ def _sentence_labels(sentence: Sentence, lang: Language) -> set[str]:
             # "It sounds like you'd rather stop?": the leader's reading of their experience,
             # offered for checking
             found.add("name_energy" if _FEELING_WORD[lang].search(core) else "summarize")
-        elif _SO_FRAME.search(norm) and words >= 8 and not found:
+        elif (
+            _SO_FRAME.search(norm) and words >= 8 and not found and not _INFORMS[lang].search(core)
+        ):
             found.add("summarize")
         elif closed_form:
             found.add("closed_question")
@@ -1813,8 +1944,9 @@ def _sentence_labels(sentence: Sentence, lang: Language) -> set[str]:
         and (
             (_SO_FRAME.search(norm) and len(core.split()) >= 5)
             or _REFLECTIVE_FRAME[lang].search(core)
-            or _EXPERIENCE[lang].search(core)
+            or (_EXPERIENCE[lang].search(core) and not _CONDITIONAL_EXPERIENCE[lang].search(core))
         )
+        and not _INFORMS[lang].search(core)
     ):
         found.add("name_energy" if _FEELING_WORD[lang].search(core) else "summarize")
     elif not is_question and not found and _is_feeling_fragment(core, lang):

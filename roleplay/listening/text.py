@@ -223,6 +223,48 @@ class Sentence:
         return self.raw.rstrip().rstrip("\"')").endswith("?")
 
 
+# People typing in a chat often leave the question mark off ("how are you doing with the
+# new team"). A sentence with no closing punctuation at all is read as a question when it
+# opens in question word order; one that ends in "." or "!" is taken at its word.
+_CLOSED_BY_PUNCTUATION = re.compile(r"[.!:;\u2026]['\")\]]*$")
+_CHAT_OPENERS = (
+    r"^((ok|okay|oke|so|and|but|well|right|yeah|alright|hey|hi|en|dus|maar|nou|ja|goed|hoi|he)"
+    r"[,.!]?\s+)*"
+)
+_ASKING_ORDER: dict[str, re.Pattern[str]] = {
+    "en": re.compile(
+        _CHAT_OPENERS + r"((what|how|why|where|when|who|which|whose)"
+        r"( (?!(i|you|we|they|he|she|it|happened|happens|helps|help|made|makes|went|goes"
+        r"|changed|keeps|kept|stopped|worked|works)\b)\w+)?"
+        r" (is|are|was|were|do|does|did|have|has|had|can"
+        r"|could|would|will|should|shall|may|might|happened|happens|helps|help|made|makes|went"
+        r"|goes|changed|keeps|kept|stopped|worked|works)\b(?! (is|was|are|were)\b)"
+        r"|(what|how|where|who|why)'s\b"
+        r"|(do|does|did|are|is|was|were|have|has|had|can|could|would|will|should)(n't| not)?"
+        r" (you|we|they|i|he|she|it|that|this|there|anyone|anybody|someone|everyone)\b)"
+    ),
+    "nl": re.compile(
+        _CHAT_OPENERS + r"((wat|hoe|waarom|wanneer|waar|wie|welke|welk|hoezo|hoeveel|hoelang)"
+        r"(?! dan ook\b)( (?!(ik|je|jij|we|wij|ze|zij|hij|het|u|jullie|dat|dit)\b)\w+)?"
+        r" (?!(ik|je|jij|we|wij|ze|zij|hij|het|u|jullie)\b)\w+ (je|jij|u|we|wij|jullie|het|ze"
+        r"|zij|hij|er|dat|dit)\b"
+        r"|(?!weet (je|jij)( wat\b|,))(ben|heb|wil|kun|kan|zou|denk|vind|voel|wilt|kunt|heeft"
+        r"|hebben|is|was|had|gaat|lukt|lukte|werkt|past|merk|snap|begrijp|weet)"
+        r" (je|jij|u|jullie|het|dat|dit|er|ze|hij|zij)\b)"
+    ),
+}
+
+
+def asks(sentence: Sentence, lang: str) -> bool:
+    """A question: it ends in "?", or it has no closing punctuation and opens in question
+    word order, as questions typed in a chat often do."""
+    if sentence.is_question:
+        return True
+    if _CLOSED_BY_PUNCTUATION.search(sentence.raw.rstrip()):
+        return False
+    return bool(_ASKING_ORDER[lang].search(sentence.norm))
+
+
 def split_sentences(text: str) -> list[Sentence]:
     """Split a turn into sentences, keeping each exact substring for evidence quotes."""
     parts = [part.strip() for part in _SENTENCE_END.split(text) if part and part.strip()]
