@@ -132,7 +132,9 @@ class StackedListener(RuleListener):
     are silent (never a second reading of a question or a reflection the rules already
     read, see training.SLOTS). When no move is found at all, the move head may add
     `summarize` and then removes a `dismissive` only the label model found
-    (roleplay.listening.moves.with_head_reflection). The evidence for a label is the
+    (roleplay.listening.moves.with_head_reflection). Neither trained part may add
+    `summarize` to a turn whose every sentence gives the leader's own information
+    (roleplay.listening.rules.gives_information). The evidence for a label is the
     sentence the rules quoted for it, or, for a label only a model found, the sentence that
     model scores highest for that label on its own.
     """

@@ -1667,9 +1667,8 @@ _EXPERIENCE = {
         r"|hecht)\b"
     ),
 }
-# Information the leader gives (what is known, what the rule or the plan is, what usually
-# happens) and an experience put as a condition ("if you feel ...") restate nothing the
-# employee said, however the sentence opens ("So the policy is ...").
+# Information the leader gives (what is known, what the rule is, what usually happens)
+# restates nothing the employee said, however the sentence opens ("So the policy is ...").
 _INFORMS = {
     "en": re.compile(
         r"\b(we|doctors|research|studies|science|the (research|evidence|data))"
@@ -1704,6 +1703,8 @@ _INFORMS = {
         r"|\b(het beleid|de regel|de regels|de procedure|de deadline) (is|zijn|zegt|luidt)\b"
     ),
 }
+# An experience put as a condition ("If you ever feel stuck, ...") makes an arrangement; it
+# does not give back what the employee feels.
 _CONDITIONAL_EXPERIENCE = {
     "en": re.compile(
         r"\b(if|when|whenever|once|unless) you('re| are| have|'ve)?( \w+){0,2} (feel|want|wanna"

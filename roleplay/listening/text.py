@@ -227,13 +227,13 @@ class Sentence:
 # new team"). A sentence with no closing punctuation at all is read as a question when it
 # opens in question word order; one that ends in "." or "!" is taken at its word.
 _CLOSED_BY_PUNCTUATION = re.compile(r"[.!:;\u2026]['\")\]]*$")
-_CHAT_OPENERS = (
-    r"^((ok|okay|oke|so|and|but|well|right|yeah|alright|hey|hi|en|dus|maar|nou|ja|goed|hoi|he)"
-    r"[,.!]?\s+)*"
-)
+_CHAT_OPENERS = {
+    "en": r"^((ok|okay|so|and|but|well|right|yeah|alright|hey|hi)[,.!]?\s+)*",
+    "nl": r"^((ok|oke|en|dus|maar|nou|ja|goed|hoi|he)[,.!]?\s+)*",
+}
 _ASKING_ORDER: dict[str, re.Pattern[str]] = {
     "en": re.compile(
-        _CHAT_OPENERS + r"((what|how|why|where|when|who|which|whose)"
+        _CHAT_OPENERS["en"] + r"((what|how|why|where|when|who|which|whose)"
         r"( (?!(i|you|we|they|he|she|it|happened|happens|helps|help|made|makes|went|goes"
         r"|changed|keeps|kept|stopped|worked|works)\b)\w+)?"
         r" (is|are|was|were|do|does|did|have|has|had|can"
@@ -244,9 +244,14 @@ _ASKING_ORDER: dict[str, re.Pattern[str]] = {
         r" (you|we|they|i|he|she|it|that|this|there|anyone|anybody|someone|everyone)\b)"
     ),
     "nl": re.compile(
-        _CHAT_OPENERS + r"((wat|hoe|waarom|wanneer|waar|wie|welke|welk|hoezo|hoeveel|hoelang)"
+        _CHAT_OPENERS["nl"]
+        # "Wat fijn dat je er bent" exclaims; "Wat maakt dat je twijfelt" (a verb in -t) asks
+        + r"(?!(wat|hoe) (?!\w+t )\w+ dat (ik|je|jij|jullie|het|ze|we|wij|hij|zij|u|er|de|die"
+        r"|dit|deze)\b)"
+        r"((wat|hoe|waarom|wanneer|waar|wie|welke|welk|hoezo|hoeveel|hoelang)"
         r"(?! dan ook\b)( (?!(ik|je|jij|we|wij|ze|zij|hij|het|u|jullie|dat|dit)\b)\w+)?"
-        r" (?!(ik|je|jij|we|wij|ze|zij|hij|het|u|jullie)\b)\w+ (je|jij|u|we|wij|jullie|het|ze"
+        r" (?!(ik|je|jij|we|wij|ze|zij|hij|het|u|jullie|dat|die|als|of|dan|om)\b)\w+"
+        r" (je|jij|u|we|wij|jullie|het|ze"
         r"|zij|hij|er|dat|dit)\b"
         r"|(?!weet (je|jij)( wat\b|,))(ben|heb|wil|kun|kan|zou|denk|vind|voel|wilt|kunt|heeft"
         r"|hebben|is|was|had|gaat|lukt|lukte|werkt|past|merk|snap|begrijp|weet)"
