@@ -1598,10 +1598,16 @@ CHECKED_MOVES = frozenset({"summarize", "name_unspoken", "name_energy", "check_a
 
 @dataclass
 class Labelling:
-    """The labels of one turn, ordered as LABELS, with the sentence that earned each."""
+    """The labels of one turn, ordered as LABELS, with the sentence that earned each.
+
+    `informing`: every sentence gives the leader's own information (what is known, what the
+    rule or the usual course is), which restates nothing the employee said; a trained part
+    must not read a summary into it either.
+    """
 
     labels: list[str]
     evidence: dict[str, str] = field(default_factory=dict)
+    informing: bool = False
 
 
 def _strip_fillers(norm: str) -> str:
@@ -1853,16 +1859,18 @@ def _plain_dutch(norm: str) -> str:
     return norm
 
 
-def gives_information(sentence: Sentence, lang: Language) -> bool:
-    """True when the sentence gives the leader's own information (what is known, what the
-    rule or the usual course is), which restates nothing the employee said."""
-    norm = _plain_dutch(sentence.norm) if lang == "nl" else _plain_english(sentence.norm)
-    return bool(_INFORMS[lang].search(_strip_fillers(norm)))
+def _plain(sentence: Sentence, lang: Language) -> str:
+    return _plain_dutch(sentence.norm) if lang == "nl" else _plain_english(sentence.norm)
 
 
-def _sentence_labels(sentence: Sentence, lang: Language) -> set[str]:
-    """The labels one sentence shows, plus private markers resolved at turn level."""
-    norm = _plain_dutch(sentence.norm) if lang == "nl" else _plain_english(sentence.norm)
+def _gives_information(sentence: Sentence, lang: Language) -> bool:
+    return bool(_INFORMS[lang].search(_strip_fillers(_plain(sentence, lang))))
+
+
+def _sentence_labels(sentence: Sentence, lang: Language, informs: bool) -> set[str]:
+    """The labels one sentence shows, plus private markers resolved at turn level.
+    `informs`: the sentence gives the leader's own information (_gives_information)."""
+    norm = _plain(sentence, lang)
     core = _strip_fillers(norm)
     found = {
         label
@@ -1931,9 +1939,7 @@ def _sentence_labels(sentence: Sentence, lang: Language) -> set[str]:
             # "It sounds like you'd rather stop?": the leader's reading of their experience,
             # offered for checking
             found.add("name_energy" if _FEELING_WORD[lang].search(core) else "summarize")
-        elif (
-            _SO_FRAME.search(norm) and words >= 8 and not found and not _INFORMS[lang].search(core)
-        ):
+        elif _SO_FRAME.search(norm) and words >= 8 and not found and not informs:
             found.add("summarize")
         elif closed_form:
             found.add("closed_question")
@@ -1947,7 +1953,7 @@ def _sentence_labels(sentence: Sentence, lang: Language) -> set[str]:
             or _REFLECTIVE_FRAME[lang].search(core)
             or (_EXPERIENCE[lang].search(core) and not _CONDITIONAL_EXPERIENCE[lang].search(core))
         )
-        and not _INFORMS[lang].search(core)
+        and not informs
     ):
         found.add("name_energy" if _FEELING_WORD[lang].search(core) else "summarize")
     elif not is_question and not found and _is_feeling_fragment(core, lang):
@@ -2129,8 +2135,13 @@ def label_sentences(text: str, lang: Language, context: str = "") -> Labelling:
     not use it because echoing the employee's words is not a summary.
     """
     sentences = strip_scorer_address(split_sentences(text))
+    informs = [_gives_information(sentence, lang) for sentence in sentences]
     per_sentence = _resolve_turn(
-        [_sentence_labels(sentence, lang) for sentence in sentences], [s.norm for s in sentences]
+        [
+            _sentence_labels(sentence, lang, informing)
+            for sentence, informing in zip(sentences, informs, strict=True)
+        ],
+        [s.norm for s in sentences],
     )
     context_words = _content_words(normalise(context)) if context else set()
     for sentence, labels in zip(sentences, per_sentence, strict=True):
@@ -2162,4 +2173,4 @@ def label_sentences(text: str, lang: Language, context: str = "") -> Labelling:
     if not ordered:
         ordered = ["other"]
         evidence["other"] = sentences[0].raw if sentences else text.strip()
-    return Labelling(labels=ordered, evidence=evidence)
+    return Labelling(labels=ordered, evidence=evidence, informing=bool(informs) and all(informs))
