@@ -162,7 +162,9 @@ def reflection_head(evaldata: Path, own_set: Path, dev2_set: Path) -> dict[str, 
         result = []
         for example, p in zip(examples, probs, strict=True):
             found = set(example.rule_labels) - {"other"}
-            if threshold is not None and moves.adds_reflection(example.rule_labels, p, threshold):
+            if threshold is not None and moves.adds_reflection(
+                example.rule_labels, p, threshold, example.informing
+            ):
                 found.add("summarize")
             result.append([label for label in LABELS if label in found] or ["other"])
         return result

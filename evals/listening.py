@@ -43,7 +43,7 @@ import numpy as np
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from roleplay.listener import LABELS, RuleListener, get_listener, resolve_language
+from roleplay.listener import LABELS, Labelling, RuleListener, get_listener, resolve_language
 from roleplay.listening.model import MODEL_PATH
 from roleplay.listening.moves import MOVES, MOVES_PATH, move_of
 from roleplay.listening.training import (
@@ -797,9 +797,9 @@ def own_dev_cases(
     return cases
 
 
-def rule_labels(text: str, context: str, lang: str) -> list[str]:
+def rule_labels(text: str, context: str, lang: str) -> Labelling:
     """What the rule listener says of a turn: the rule features every trained head sees."""
-    return RuleListener().label(text, context, lang)
+    return RuleListener().explain(text, context, lang)
 
 
 def cross_validate(examples: list[TrainingExample], n_folds: int = 5) -> dict[str, Any]:
@@ -814,7 +814,7 @@ def cross_validate(examples: list[TrainingExample], n_folds: int = 5) -> dict[st
     probs = out_of_fold(matrix, folds, len(LABELS), **FIT_ARGS)
     own_rows = np.array([i for i, e in enumerate(examples) if e.source == "own-dev"])
     base = np.array([[label in e.rule_labels for label in LABELS] for e in examples])
-    allowed = np.array([may_add(e.rule_labels, LABELS) for e in examples])
+    allowed = np.array([may_add(e.rule_labels, LABELS, e.informing) for e in examples])
     tuned = choose_thresholds(probs, matrix, own_rows, base, allowed)
     results: dict[str, Any] = {
         "folds": n_folds,
@@ -823,7 +823,7 @@ def cross_validate(examples: list[TrainingExample], n_folds: int = 5) -> dict[st
     own_gold = [[label for label, known in examples[i].targets.items() if known] for i in own_rows]
     for name, thresholds in (("fixed_0.5", np.full(len(LABELS), 0.5)), ("tuned", tuned)):
         predicted = [
-            combine(e.rule_labels, p, thresholds, LABELS)
+            combine(e.rule_labels, p, thresholds, LABELS, e.informing)
             for e, p in zip(examples, probs, strict=True)
         ]
         rows, macro = multilabel_scores(own_gold, [predicted[i] for i in own_rows], LABELS)

@@ -154,16 +154,12 @@ def _cached_stacked(text: str, context: str, language: Language) -> Labelling:
     columns, values = featurize(sentences, context, language, rules.labels)
     embedding = embed_turn(embedding_text(sentences))
     probabilities = model.probabilities(columns, values, embedding)
-    labels = combine(rules.labels, probabilities, model.thresholds, model.labels)
-    # sentences the rules read as the leader's own information restate nothing, whatever
-    # the trained parts hear in them
-    if rules.informing and "summarize" not in rules.labels:
-        labels = [label for label in labels if label != "summarize"] or ["other"]
+    labels = combine(rules.labels, probabilities, model.thresholds, model.labels, rules.informing)
     evidence: dict[str, str] = {}
     move_model = _move_model()
     if move_model is not None:
         move_probabilities = move_model.probabilities(columns, values, embedding)
-        if not rules.informing and adds_reflection(labels, move_probabilities):
+        if adds_reflection(labels, move_probabilities, informing=rules.informing):
             labels = with_head_reflection(labels, rules.labels)
             evidence["summarize"] = _best_sentence(
                 sentences,

@@ -1,4 +1,4 @@
-"""Misreadings fixed in listener rounds 7 and 8 (roleplay/LISTENING.md), written fresh here.
+"""Misreadings fixed in listener rounds 7, 8 and 9 (roleplay/LISTENING.md), written fresh here.
 
 Each case names a label the turn must get and one it must not, for the rules and for the
 default listener. These turns are not in any eval set and the label model never trains on
@@ -133,10 +133,31 @@ ROUND8_CASES: list[tuple[str, str, str, str | None, str | None]] = [
     ("nl", "Kunnen we de lancering verschuiven?", "Dat is veel werk voor één week.", None, "name_energy"),  # noqa: E501
 ]  # fmt: skip
 
+ROUND9_CASES: list[tuple[str, str, str, str | None, str | None]] = [
+    # An agreement the leader proposes states the expectation; asking for a yes to it
+    # closes no exploration.
+    ("nl", "Ik loop steeds vast op die koppeling.", "Zullen we afspreken dat je me belt zodra je een uur vastzit?", "state_expectation", "closed_question"),  # noqa: E501
+    ("nl", "Ik wist niet dat je het zo snel wilde.", "Kunnen we afspreken dat je offertes voortaan binnen twee dagen terugstuurt?", "state_expectation", "closed_question"),  # noqa: E501
+    ("nl", "De weekstart schiet er vaak bij in.", "Laten we afspreken dat je elke maandag om negen uur je planning deelt.", "state_expectation", None),  # noqa: E501
+    ("nl", "Ik had gewoon te veel op mijn bord.", "Ik wil met je afspreken dat je het meldt zodra een deadline niet haalbaar is.", "state_expectation", None),  # noqa: E501
+    ("en", "I didn't know you needed it that fast.", "Can we agree that you'll send quotes back within two days from now on?", "state_expectation", "closed_question"),  # noqa: E501
+    ("en", "Mondays are always chaos.", "Shall we agree that you share your plan every Monday at nine?", "state_expectation", "closed_question"),  # noqa: E501
+    ("en", "That's not how it went at all.", "Can we agree on what actually happened first?", None, "state_expectation"),  # noqa: E501
+    # The check after an agreement is no closed-question pitfall.
+    ("en", "Fine, Mondays at nine then.", "Does that sound like a fair deal?", None, "closed_question"),  # noqa: E501
+    ("nl", "Goed, maandag om negen uur dan.", "Lijkt je dat een goede afspraak?", None, "closed_question"),  # noqa: E501
+    # Asking, looking back, what they needed from the leader asks their expectation.
+    ("nl", "Die week stond ik er helemaal alleen voor.", "Wat had je toen van mij nodig gehad?", "ask_expectation", None),  # noqa: E501
+    ("nl", "Die week stond ik er helemaal alleen voor.", "Wat had ik anders kunnen doen?", "ask_expectation", None),  # noqa: E501
+    ("en", "That week I was completely on my own.", "What would you have needed from me that week?", "ask_expectation", None),  # noqa: E501
+    ("en", "That week I was completely on my own.", "What could I have done differently?", "ask_expectation", None),  # noqa: E501
+    ("nl", "Ik hoorde het pas via de gang.", "Wat had je van mij gehoord over de reorganisatie?", None, "ask_expectation"),  # noqa: E501
+]  # fmt: skip
+
 
 @pytest.mark.parametrize("listener", ["rules", "rules+model"])
 @pytest.mark.parametrize(
-    ("lang", "context", "text", "wanted", "unwanted"), ROUND7_CASES + ROUND8_CASES
+    ("lang", "context", "text", "wanted", "unwanted"), ROUND7_CASES + ROUND8_CASES + ROUND9_CASES
 )
 def test_turn_is_read_as_it_is_meant(
     listener: str, lang: str, context: str, text: str, wanted: str | None, unwanted: str | None
@@ -161,3 +182,13 @@ def test_the_model_alone_names_a_pitfall_only_when_it_finds_it_more_likely_than_
     ]
     # a pitfall the rules found (and quote) stays whatever the model says
     assert combine(["dismissive"], np.zeros(len(labels)), thresholds, labels) == ["dismissive"]
+
+
+def test_no_summary_is_read_into_the_leaders_own_information() -> None:
+    labels = ("summarize", "open_question", "other")
+    thresholds = np.full(len(labels), 0.3)
+    confident = np.array([0.9, 0.0, 0.0])
+    assert combine(["other"], confident, thresholds, labels) == ["summarize"]
+    assert combine(["other"], confident, thresholds, labels, informing=True) == ["other"]
+    # a summary the rules read themselves stays
+    assert combine(["summarize"], confident, thresholds, labels, informing=True) == ["summarize"]

@@ -60,6 +60,11 @@ def test_adds_reflection_needs_the_threshold_and_the_top_move() -> None:
     assert adds_reflection(["other"], _probs(reflection=0.7, other=0.2), threshold=0.6)
 
 
+def test_adds_no_reflection_to_the_leaders_own_information() -> None:
+    confident = _probs(reflection=0.9, other=0.1)
+    assert not adds_reflection(["other"], confident, informing=True)
+
+
 def test_shipped_move_model_has_the_four_moves() -> None:
     model = shipped_move_model()
     assert model.labels == MOVES

@@ -55,11 +55,15 @@ def move_of(labels: Iterable[str]) -> str:
 
 
 def adds_reflection(
-    rule_labels: Iterable[str], probabilities: np.ndarray, threshold: float = REFLECTION_THRESHOLD
+    rule_labels: Iterable[str],
+    probabilities: np.ndarray,
+    threshold: float = REFLECTION_THRESHOLD,
+    informing: bool = False,
 ) -> bool:
-    """True when the head should add `summarize`: the rules found no move, and the head's
+    """True when the head should add `summarize`: the rules found no move, the turn is not
+    all the leader's own information (`informing`, as in training.may_add), and the head's
     most likely move is a reflection at or above the threshold."""
-    if move_of(rule_labels) != "other":
+    if informing or move_of(rule_labels) != "other":
         return False
     reflection = float(probabilities[MOVES.index("reflection")])
     return reflection >= threshold and reflection >= float(probabilities.max())

@@ -1384,9 +1384,16 @@ _BROADER: dict[str, dict[Language, list[str]]] = {
             r"\bwhat (would|does|should) (better |good |more |real )?(support|help|backing)"
             r" (from me )?look like\b",
             r"\bfrom me\b.{0,25}\blook like\b",
+            # looking back: what they would have needed from the leader then
+            r"\bwhat (would|might) you have (expected|needed|wanted|liked|hoped for)\b.{0,25}"
+            r"\b(from|of) (me|us)\b",
+            r"\bwhat (could|should|might) i have done (differently|better|for you|to help)\b",
         ],
         "nl": [
             r"\bwat (mag|kan|kun) ik (\w+ )?(voor (je|jou|jullie)|betekenen)\b",
+            r"\bwat (had|hadden) (je|jij|jullie|u)\b.{0,30}\b(van mij|van me|van ons)\b.{0,20}"
+            r"\b(nodig|verwacht|gewild|willen|gezien|zien|gehoopt|gemist)\b",
+            r"\bwat had ik (\w+ )?(anders|beter|meer) (kunnen|moeten) doen\b",
             r"\bhoe ziet (goede |betere |meer )?(steun|hulp|ondersteuning) (van mij |van mijn"
             r" kant )?eruit\b",
         ],
@@ -1428,6 +1435,10 @@ _BROADER: dict[str, dict[Language, list[str]]] = {
             r"\bi('d| would) like (for )?(us|the two of us|you and me|you and i) to (meet|sit down"
             r"|check in|catch up|get together|talk again|come back|set|agree|make|look|review)\b",
             r"\bhere'?s (the|my) ask\b",
+            # an agreement the leader proposes ("Can we agree that you ...?")
+            r"\b(can|could|shall|should) we (all )?agree (that|to|on (a|an|the|how|when|who"
+            r"|some|next))\b",
+            r"\b(can|could|shall) we make (a|an) (deal|agreement)\b|\bare we agreed (that|on)\b",
         ],
         "nl": [
             r"\bwat ik (\w+ ){1,3}(verwacht|nodig heb|vraag)\b",
@@ -1445,6 +1456,8 @@ _BROADER: dict[str, dict[Language, list[str]]] = {
             r"\bik ga ervan uit dat (je|jij|jullie)\b.{0,60}\b(voor|uiterlijk|op tijd|klaar|af"
             r"|voortaan)\b",
             r"\bmijn verzoek (aan (jou|je|jullie) )?is\b",
+            r"\b(laten|zullen|kunnen|moeten) we (\w+ )?afspreken (dat|om)\b",
+            r"\bik (wil|zou) (graag )?(\w+ )?met (je|jou|jullie) afspreken (dat|om)\b",
         ],
     },
 }
@@ -1764,8 +1777,26 @@ _WEAK_SELF = {
 # A question that only asks for a verdict on a decision is not exploring.
 _PERFUNCTORY = re.compile(
     r"^(how does that sound|sound good|does that sound (ok|okay|good|fair)|ok|okay|alright"
-    r"|hoe klinkt dat|klinkt dat goed|oke|is dat goed|akkoord)\s*\??$"
+    r"|hoe klinkt dat|klinkt dat goed|oke|is dat goed|akkoord"
+    # the check after an agreement ("Deal?" in evals/data/train/listening_turns_train_e.yaml)
+    r"|(is that a |do we have a )?deal|(are we )?agreed|(does|would) that (sound|seem) like a"
+    r" (good|fair|reasonable|workable) (deal|plan|agreement)|(is dat )?(een )?deal|(is dat )?"
+    r"afgesproken|zijn we het (daarover )?eens|lijkt (je|jou|u) dat (een )?(goede |mooie |faire"
+    r" |redelijke |werkbare )?(afspraak|deal|plan))\s*\??$"
 )
+# A question that proposes an agreement the leader has just put into words ("Kunnen we
+# afspreken dat je ...?"): it states the expectation and asks for a yes to it, the way
+# "Deal?" does; it closes no exploration.
+_PROPOSES_AGREEMENT = {
+    "en": re.compile(
+        r"^((so|okay|ok|then|and),? )*((can|could|shall|should) we (all )?agree|(can|could|shall)"
+        r" we make (a|an) (deal|agreement)|are we agreed)\b"
+    ),
+    "nl": re.compile(
+        r"^((dus|oke|ok|goed|dan|en),? )*((zullen|kunnen|moeten) we (\w+ )?afspreken|spreken we"
+        r" (\w+ )?af)\b"
+    ),
+}
 _LOGISTICS = re.compile(
     r"^(zullen we|shall we|should we (start|begin|get started)|do you have (a|five|ten|some)"
     r" (minute|sec|second|moment|time)|heb je (even|vijf minuten|tijd|een momentje)|wil je (koffie"
@@ -1941,6 +1972,8 @@ def _sentence_labels(sentence: Sentence, lang: Language, informs: bool) -> set[s
             found.add("name_energy" if _FEELING_WORD[lang].search(core) else "summarize")
         elif _SO_FRAME.search(norm) and words >= 8 and not found and not informs:
             found.add("summarize")
+        elif "state_expectation" in found and _PROPOSES_AGREEMENT[lang].search(core):
+            pass
         elif closed_form:
             found.add("closed_question")
         elif not found and words > 2:

@@ -23,7 +23,7 @@ from roleplay.listening.model import (
     embedding_text,
     featurize,
 )
-from roleplay.listening.rules import CHECKED_MOVES
+from roleplay.listening.rules import CHECKED_MOVES, Labelling
 from roleplay.listening.text import split_sentences, strip_scorer_address
 
 THRESHOLD_GRID = np.round(np.arange(0.15, 0.86, 0.05), 2)
@@ -41,6 +41,8 @@ class TrainingExample:
     source: str = "own"
     group: str = ""
     rule_labels: list[str] = field(default_factory=list)
+    # the rules' Labelling.informing: every sentence gives the leader's own information
+    informing: bool = False
     # False for the copy that hides the rule hits (see `without_rules`)
     use_rules: bool = True
 
@@ -97,7 +99,8 @@ class Matrix:
         )
 
 
-RuleLabeller = Callable[[str, str, str], list[str]]
+# The rule listener's reading of (text, context, lang): its labels and `informing` flag.
+RuleLabeller = Callable[[str, str, str], Labelling]
 
 
 def build_matrix(
@@ -110,7 +113,8 @@ def build_matrix(
     cell_weights = np.zeros_like(targets)
     texts: list[str] = []
     for row, example in enumerate(examples):
-        example.rule_labels = rules(example.text, example.context, example.lang)
+        reading = rules(example.text, example.context, example.lang)
+        example.rule_labels, example.informing = reading.labels, reading.informing
         sentences = strip_scorer_address(split_sentences(example.text))
         cols, vals = featurize(
             sentences,
@@ -215,8 +219,13 @@ SLOTS: tuple[frozenset[str], ...] = (
 )
 
 
-def may_add(rule_labels: Sequence[str], labels: Sequence[str]) -> np.ndarray:
-    """Which labels the model may add to a turn the rules labelled `rule_labels`."""
+def may_add(
+    rule_labels: Sequence[str], labels: Sequence[str], informing: bool = False
+) -> np.ndarray:
+    """Which labels the model may add to a turn the rules labelled `rule_labels`.
+
+    `informing` (Labelling.informing): every sentence gives the leader's own information,
+    which restates nothing the employee said, so no `summarize` may be read into it."""
     found = set(rule_labels)
     allowed = np.ones(len(labels), dtype=bool)
     for position, label in enumerate(labels):
@@ -227,6 +236,7 @@ def may_add(rule_labels: Sequence[str], labels: Sequence[str]) -> np.ndarray:
             or (slot is not None and found & slot)
             # a reflection or assumption the rules read owns the turn's yes/no question
             or (label == "closed_question" and found & CHECKED_MOVES)
+            or (label == "summarize" and informing)
         ):
             allowed[position] = False
     return allowed
@@ -246,11 +256,12 @@ def combine(
     probs: np.ndarray,
     thresholds: np.ndarray,
     labels: Sequence[str],
+    informing: bool = False,
 ) -> list[str]:
     """The rules' labels plus the ones the model is confident of where the rules are silent
     (`may_add`; a pitfall only at MODEL_PITFALL_FLOOR or above); ordered as `labels`,
     "other" only when nothing else applies."""
-    allowed = may_add(rule_labels, labels)
+    allowed = may_add(rule_labels, labels, informing)
     chosen = {label for label in rule_labels if label != "other"}
     chosen |= {
         label
