@@ -152,13 +152,68 @@ ROUND9_CASES: list[tuple[str, str, str, str | None, str | None]] = [
     ("en", "That week I was completely on my own.", "What would you have needed from me that week?", "ask_expectation", None),  # noqa: E501
     ("en", "That week I was completely on my own.", "What could I have done differently?", "ask_expectation", None),  # noqa: E501
     ("nl", "Ik hoorde het pas via de gang.", "Wat had je van mij gehoord over de reorganisatie?", None, "ask_expectation"),  # noqa: E501
+    ("nl", "Ik weet niet wat ik aan je heb in dit traject.", "Hoe ziet goede ondersteuning van mij er voor jou eigenlijk uit?", "ask_expectation", None),  # noqa: E501
+    # The leader's own reaction to this moment names the energy and discloses; "hard to
+    # say" as "I don't know" does neither.
+    ("en", "You wanted to see me?", "Honestly, this is a bit awkward for me to bring up.", "name_energy", None),  # noqa: E501
+    ("en", "You wanted to see me?", "I find this quite hard to say, but here goes.", "name_energy", None),  # noqa: E501
+    ("nl", "Je wilde me spreken?", "Ik vind het best lastig om je dit te vertellen.", "name_energy", None),  # noqa: E501
+    ("nl", "Je wilde me spreken?", "Dit is niet makkelijk voor mij om te zeggen.", "name_energy", None),  # noqa: E501
+    ("en", "When will the merger be announced?", "That's hard to say, to be honest.", None, "name_energy"),  # noqa: E501
+    ("en", "Will the team be split up?", "It's hard for me to say whether that will happen.", None, "name_energy"),  # noqa: E501
+    ("nl", "Wanneer is de verbouwing klaar?", "Het is lastig om te zeggen wanneer dat is.", None, "name_energy"),  # noqa: E501
+    # What the body shows names the energy.
+    ("en", "It's fine, really.", "You've turned a bit pale.", "name_energy", None),
+    ("nl", "Het is prima, echt.", "Je wordt een beetje rood.", "name_energy", None),
+    ("en", "They moved my project again.", "I can see it really gets to you.", "name_energy", None),
+    # Their point given back as "for you, it's about ..." restates it; it judges nothing.
+    ("en", "It's not the hours. Nobody asks me anything before they decide.", "For you, the problem isn't the hours, it's not being asked.", "summarize", "dismissive"),  # noqa: E501
+    ("nl", "Het zijn niet de uren. Niemand vraagt me iets voordat ze beslissen.", "Voor jou zit het probleem dus niet in de uren, maar in het niet gevraagd worden.", "summarize", "dismissive"),  # noqa: E501
+    ("nl", "Ik wil gewoon dat iemand ziet wat ik doe.", "Voor jou draait het dus vooral om gezien worden.", "summarize", None),  # noqa: E501
+    # More fixes before the problem is understood, and more reproaches.
+    ("en", "The client keeps calling me at night.", "Here's what I'd do: block your evenings and tell them.", "premature_advice", None),  # noqa: E501
+    ("nl", "De klant belt me 's avonds steeds.", "Ik zou het zo aanpakken: je avonden blokken en het ze laten weten.", "premature_advice", None),  # noqa: E501
+    ("nl", "Ik zit echt vol deze maand.", "Heb je al overwogen om de rapportage uit te besteden?", "premature_advice", None),  # noqa: E501
+    ("en", "I forgot the handover note again.", "It's not that big a deal.", "dismissive", None),
+    ("nl", "Ik zat er al twee weken mee.", "Dan had je dat maar eerder moeten zeggen.", "dismissive", None),  # noqa: E501
+    ("nl", "Ik zat er al twee weken mee.", "Dat had je gewoon eerder mogen zeggen, hoor.", None, "dismissive"),  # noqa: E501
+    # Support said in so many words.
+    ("nl", "Ik sta er elke dienst alleen voor.", "Je staat er niet alleen voor, dit gaan we samen oplossen.", "backing", None),  # noqa: E501
+    ("en", "I sent the wrong price list to the client.", "It's okay to make a mistake, we'll fix it together.", "backing", None),  # noqa: E501
+    ("nl", "De klant is woedend over de prijs.", "Ik neem dit richting de klant helemaal voor mijn rekening.", "backing", None),  # noqa: E501
+    # Where the eyes go is body language; a team on its last legs is the energy.
+    ("en", "Yeah, the targets are fine.", "You say they're fine, but you're staring at your shoes.", "name_energy", None),  # noqa: E501
+    ("nl", "Ja hoor, de targets zijn prima.", "Je zegt dat ze prima zijn, maar je kijkt naar beneden.", "name_energy", None),  # noqa: E501
+    ("nl", "(teamoverleg, na drie weken overwerk)", "Het hele team loopt op zijn tandvlees, dat zie ik.", "name_energy", None),  # noqa: E501
+    # The leader feels the pressure too.
+    ("en", "The deadline is killing us.", "I'm feeling the pressure as well, I won't pretend otherwise.", "self_disclosure", None),  # noqa: E501
+    # The team's expectations of the leader, and what the leader asks for.
+    ("en", "(team meeting after the reorganisation)", "What does the team need from me in the coming month?", "ask_expectation", None),  # noqa: E501
+    ("en", "I didn't know you wanted to hear about delays.", "What I'm asking for is a heads-up as soon as a date slips.", "state_expectation", None),  # noqa: E501
+    ("nl", "Ik wist niet dat je dat wilde weten.", "Volgende keer moet je het me meteen laten weten.", "state_expectation", None),  # noqa: E501
+    ("en", "I didn't know you wanted to hear about delays.", "Next time, just give me a quick call.", "state_expectation", None),  # noqa: E501
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize("listener", ["rules", "rules+model"])
-@pytest.mark.parametrize(
-    ("lang", "context", "text", "wanted", "unwanted"), ROUND7_CASES + ROUND8_CASES + ROUND9_CASES
-)
+# Known errors of the default listener on these cases, kept visible as strict xfails
+# (text -> reason); the rules alone read them right.
+KNOWN_DEFAULT_ERRORS: dict[str, str] = {
+    "Dat had je gewoon eerder mogen zeggen, hoor.": "the label model hears a reproach in"
+    " 'had je eerder' (p >= 0.5); the rules read the permission in 'mogen'",
+}
+
+
+def _cases() -> list[object]:
+    params: list[object] = []
+    for case in ROUND7_CASES + ROUND8_CASES + ROUND9_CASES:
+        for listener in ("rules", "rules+model"):
+            reason = KNOWN_DEFAULT_ERRORS.get(case[2]) if listener == "rules+model" else None
+            marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
+            params.append(pytest.param(listener, *case, marks=marks))
+    return params
+
+
+@pytest.mark.parametrize(("listener", "lang", "context", "text", "wanted", "unwanted"), _cases())
 def test_turn_is_read_as_it_is_meant(
     listener: str, lang: str, context: str, text: str, wanted: str | None, unwanted: str | None
 ) -> None:

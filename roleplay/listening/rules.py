@@ -448,7 +448,7 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"\bi('d| would) like you to\b",
             r"\bi want you to\b",
             r"\bi('m| am) asking you to\b",
-            r"\bwhat i('m| am) asking (of|from) you\b",
+            r"\bwhat i('m| am) asking (of|from) you\b|\bwhat i('m| am) asking( for)? is\b",
             r"\bi ask (you|that you) to\b",
             r"\b(the|our) (agreement|deal|standard|norm|deadline) (is|will be)\b",
             r"\bi count on you to\b",
@@ -700,6 +700,7 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"\byou (don'?t|do not) have to (do|face|carry) (this|it) alone\b",
             r"\bi'?m (still |always |right )?(behind|with) you\b",
             r"\bmaking mistakes is (part of it|ok|okay|allowed|human|normal)\b",
+            r"\b(it'?s|it is) (ok|okay|fine|allowed|alright|normal) to make (a )?mistakes?\b",
             r"\b(not going to|won'?t|will not) (leave|let) you (alone|down|on your own|hanging)\b",
             r"\b(well done|nice work|good job|great job|nicely done|impressive)\b",
             r"\b(i'?m not going to|i won'?t|i will not) (let|allow) (that|this|it)\b",
@@ -837,6 +838,7 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"^just (?!to\b|\w+ing\b|(tired|busy|fine|ok|okay|stressed|bored|curious|a (bit"
             r"|little)|the usual|out of interest|brilliant|great|perfect|lovely|fantastic"
             r"|wonderful)\b)\w+",
+            r"\b(here'?s|this is) what i'?d do\b|\bwhat i('d| would) do is\b",
         ],
         "nl": [
             r"\bje (moet|moest|zou|kunt|kan) (gewoon|eens|misschien|maar|beter|echt)\b",
@@ -920,6 +922,8 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"\bje (kunt|kan) (ook |gewoon |eens |beter |altijd )*(\w+ )?(proberen|vragen|zeggen|b"
             r"ellen"
             r"|aangeven|plannen|regelen|oppakken|doen)\b",
+            r"\bik zou het (zo|als volgt) (doen|aanpakken)\b|\bwat ik zou doen(,)? is\b",
+            r"\bheb (je|jij) (er )?(al )?(eens )?(aan gedacht|overwogen) om\b",
         ],
     },
     "dismissive": {
@@ -1056,7 +1060,7 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"\b(dat|het) (slijt|gaat|waait) (wel |vanzelf )*(over|weg)\b",
             r"\blaat (haar|hem|ze|het) maar\b",
             r"\bik snap (echt |gewoon )?niet hoe (je|jij)\b",
-            r"\bhad je (ook )?(gewoon )?(eerder|beter)\b",
+            r"\bhad je (ook |dan |maar |toch )?(gewoon )?(eerder|beter)\b(?! (\w+ ){0,2}mogen\b)",
             r"\b(nou,? )?gefeliciteerd\b.{0,40}\b(gewoon|had|eerder)\b",
             r"^(nou,? )?gefeliciteerd\.",
             # a contradiction, not "dat is niet niks" / "dat is niet oké" said in support
@@ -1071,6 +1075,24 @@ _CUES: dict[str, dict[Language, list[str]]] = {
         ],
     },
 }
+# The leader's own reaction to this very moment ("This is awkward for me to say", "Ik vind
+# het spannend om dit te zeggen"): name_energy and self_disclosure both (evals/data/README.md).
+# "That's hard to say" (I don't know) and "hard for me to say whether ..." are not one.
+_OWN_REACTION_EN = [
+    r"\b(this|it)('s| is| feels) (\w+ ){0,2}(awkward|uncomfortable|nerve-?wracking|scary|not easy"
+    r"|hard|difficult) for me to (say|bring up|raise|talk about)\b(?! (whether|if|what|how|why"
+    r"|when|who)\b)",
+    r"\bi find (this|it) (\w+ ){0,2}(hard|difficult|awkward|uncomfortable|nerve-?wracking|scary)"
+    r" to (say|bring up|raise|talk about)\b(?! (whether|if|what|how|why|when|who)\b)",
+]
+_OWN_REACTION_NL = [
+    r"\bik vind het (\w+ ){0,2}(spannend|lastig|moeilijk|ongemakkelijk|eng|niet makkelijk|niet"
+    r" leuk) om (je |jou )?(dit|dat) (\w+ ){0,2}te (zeggen|vertellen|bespreken|vragen|benoemen)\b",
+    r"\b(dit|het) is (\w+ ){0,2}(spannend|lastig|moeilijk|ongemakkelijk|niet makkelijk) voor mij"
+    r" om (dit |dat )?(te zeggen|te vertellen|aan te kaarten|te bespreken)\b(?! (of|wat|hoe"
+    r"|waarom|wanneer|wie)\b)",
+]
+
 # Round 3: broader lexicons from general Dutch and English usage (idioms for energy, the
 # leader's own doubts, backing, brushing off, expectations, summaries), not from any test
 # case. Kept apart so the round's additions can be read and reverted as one block.
@@ -1089,6 +1111,10 @@ _BROADER: dict[str, dict[Language, list[str]]] = {
             r"\bif i('m| am) following you\b|\bif i follow you\b",
             r"\bto put it (briefly|another way|simply|in a nutshell)\b",
             r"\bwhat i('m| am) taking away\b",
+            # their point given back as "for you, it's ..." or "the problem, then, is ..."
+            r"^(so,? )?for you,? (the (issue|problem|point|thing|crux|sticking point)('s| is| isn't"
+            r"| is not| was| wasn't)|it('s| is) (really |all |mostly |mainly |more )?about)\b",
+            r"\bthe (issue|problem|point|thing),? then,? (is|isn't|is not|was)\b",
         ],
         "nl": [
             r"\b(even )?(checken|kijken|nagaan) of ik (het|je|jou|dat|dit) goed (heb|begrijp|snap"
@@ -1104,6 +1130,9 @@ _BROADER: dict[str, dict[Language, list[str]]] = {
             r" dat\b",
             r"\bhet (belangrijkste|grootste) (punt|probleem|knelpunt|bezwaar) (voor jou )?is\b",
             r"\bals ik het (even )?(kort )?samenvat\b",
+            r"^voor (jou|je|u),? (is|zit|gaat|draait|ligt) (het|de kern|de crux)\b.{0,40}\bdus\b",
+            r"^voor (jou|je|u),? (gaat|draait) het (\w+ ){0,2}om\b",
+            r"\b(het probleem|het punt|de kern|het knelpunt) (is|zit|ligt) dus\b",
         ],
     },
     "name_energy": {
@@ -1147,6 +1176,12 @@ _BROADER: dict[str, dict[Language, list[str]]] = {
             r" (very |really |a bit |so |suddenly |all )?(quiet|silent|tense|heavy|awkward|flat)\b",
             r"\b(a lot of |some )?(tension|unease|frustration|irritation) (in|around) (the room|the"
             r" team|here)\b",
+            r"\byou('ve| have)? (gone|turned|going|turning) (\w+ ){0,2}(red|pale|white)\b",
+            r"\b(this|it|that) (really |clearly |obviously )?(gets|got|is getting) to you\b",
+            r"\byou('re| are|'ve been| have been) (looking|staring) (at the floor|at the ground"
+            r"|down|away|at your (feet|shoes|hands|phone))\b|\byou (look|looked) away\b",
+            r"\byou('re| are) (blushing|shaking|trembling|clenching your \w+)\b",
+            *_OWN_REACTION_EN,
         ],
         "nl": [
             r"^((oh|pff|jeetje|tjonge|au|jee|ai|oei),? )*(dat is|dat was|dat klinkt|wat een|wat"
@@ -1173,7 +1208,7 @@ _BROADER: dict[str, dict[Language, list[str]]] = {
             r"\b(gefronst\w*|frons\w*|friemel\w*|wiebel\w*|gezichten)\b",
             r"\bauw\b",
             r"\b(moet|moest) ik (even |wel )?van slikken\b|\bslik ik (even|wel)\b",
-            r"\bop (je|jouw|mijn) tandvlees\b|\bop reserve\b",
+            r"\bop (je|jouw|mijn|zijn|haar|hun|ons|onze) tandvlees\b|\bop reserve\b",
             r"\b(je|jij) (\w+ )?(lijkt|leek|klinkt|klonk|oogt)\b.{0,25}\b(" + _FEELINGS_NL + r")\b",
             r"\b(je|jij) (bent|lijkt|was|leek) (er |het )?(echt |helemaal |wel |een beetje"
             r" )*(klaar mee|zat)\b",
@@ -1200,6 +1235,12 @@ _BROADER: dict[str, dict[Language, list[str]]] = {
             r"|team|zaal|afdeling)\b",
             r"\b(dit|dat|het) (heeft|had) (je|jou) (echt |flink |behoorlijk )?(geraakt|gekwetst"
             r"|aangegrepen|van slag gebracht|dwarsgezeten)\b",
+            r"\b(je|jij|ge) (wordt|werd|bent|ziet) (\w+ ){0,2}(rood|bleek|wit)\b|\brood"
+            r" aangelopen\b",
+            r"\b(je|jij) (trilt|beeft|bijt op je lip)\b",
+            r"\b(je|jij) (kijkt|keek|staart) (naar de grond|naar beneden|weg|naar je (schoenen"
+            r"|voeten|handen|telefoon))\b",
+            *_OWN_REACTION_NL,
         ],
     },
     "self_disclosure": {
@@ -1225,6 +1266,9 @@ _BROADER: dict[str, dict[Language, list[str]]] = {
             r"\bi (was|got|have been|'ve been) (really |pretty |quite )?(nervous|scared|unsure"
             r"|anxious|stressed) (about|when|too|myself|as well)\b",
             r"\b(it|this|that) (was|is) (hard|difficult|tough) for me (too|as well)?\b",
+            *_OWN_REACTION_EN,
+            r"\bi('m| am) (also |really |definitely )?feeling (the )?(pressure|strain|stress|heat)"
+            r" (too|as well)\b",
         ],
         "nl": [
             r"\bik (schrok|schrik) (er |daar )?(wel |echt |best )?(van)?\b",
@@ -1257,6 +1301,7 @@ _BROADER: dict[str, dict[Language, list[str]]] = {
             r"\bik voel me (zelf )?(ook )?(\w+ )?(machteloos|onzeker|schuldig|verantwoordelijk"
             r"|ongemakkelijk|verdrietig|teleurgesteld|ongerust)\b",
             r"\bik (vond|vind) (dat|dit|het) (zelf )?(ook )?(best |echt |heel )?(eng|spannend)\b",
+            *_OWN_REACTION_NL,
         ],
     },
     "backing": {
@@ -1297,6 +1342,7 @@ _BROADER: dict[str, dict[Language, list[str]]] = {
             r"\bwaardeer ik\b",
             r"\bik ben (je|jou) (heel |echt |erg )?dankbaar\b",
             r"\b(dat|dit|het) neem ik (op me|op mij|voor mijn rekening)\b",
+            r"\bik neem (dit|dat|het) (\w+ ){0,4}(op me|op mij|voor mijn rekening)\b",
             r"\bik neem (de )?(verantwoordelijkheid|schuld)( op me)?\b",
             r"\bik dek (je|jou) (in|af)\b|\bik dek (je|jou)\b",
             r"\b(dat|het|dit) heb je (echt |heel |erg |super )?(goed|knap|sterk|mooi|netjes)"
@@ -1304,6 +1350,8 @@ _BROADER: dict[str, dict[Language, list[str]]] = {
             r"\bje hebt (het|dat|dit) (echt |heel |erg )?(goed|knap|sterk|mooi|netjes)"
             r" (gedaan|aangepakt|opgelost|opgepakt)\b",
             r"\bik (hou|houd) (je|jou) de hand boven het hoofd\b",
+            r"\b(je|jij|u|ge) (staat|staan|bent|zijt) er niet alleen voor\b|\b(je|jij) bent niet"
+            r" alleen\b",
         ],
     },
     "dismissive": {
@@ -1341,6 +1389,7 @@ _BROADER: dict[str, dict[Language, list[str]]] = {
             r"\bstop being so\b",
             r"\byou('re| are) (clearly|obviously|simply|just|plainly) (just |simply )?(not|lazy"
             r"|careless|sloppy|unmotivated)\b",
+            r"\bnot (that|such|so) big (of )?a deal\b|\bno big deal\b",
         ],
         "nl": [
             r"^(oh|nou|goed|oke|ok|ja)\b.{0,20}\b(dan|nu) (even |maar )?(over|naar) (de|het|iets"
@@ -1388,6 +1437,8 @@ _BROADER: dict[str, dict[Language, list[str]]] = {
             r"\bwhat (would|might) you have (expected|needed|wanted|liked|hoped for)\b.{0,25}"
             r"\b(from|of) (me|us)\b",
             r"\bwhat (could|should|might) i have done (differently|better|for you|to help)\b",
+            r"\bwhat (does|do|would|will) (the team|the group|everyone|you all|you guys|you two)"
+            r" need from (me|us)\b",
         ],
         "nl": [
             r"\bwat (mag|kan|kun) ik (\w+ )?(voor (je|jou|jullie)|betekenen)\b",
@@ -1395,7 +1446,7 @@ _BROADER: dict[str, dict[Language, list[str]]] = {
             r"\b(nodig|verwacht|gewild|willen|gezien|zien|gehoopt|gemist)\b",
             r"\bwat had ik (\w+ )?(anders|beter|meer) (kunnen|moeten) doen\b",
             r"\bhoe ziet (goede |betere |meer )?(steun|hulp|ondersteuning) (van mij |van mijn"
-            r" kant )?eruit\b",
+            r" kant )?(eruit|er (\w+ ){0,3}uit)\b",
         ],
     },
     "name_unspoken": {
@@ -1421,7 +1472,8 @@ _BROADER: dict[str, dict[Language, list[str]]] = {
         "en": [
             r"\bi('d| would) like you (in|at|on|here|back)\b|\bi want you (in|at|on|here|back)\b",
             r"\bi expect (\w+ ){0,2}(reports?|updates?|all|every|each|your|people|everyone)\b",
-            r"\bnext time,? (loop|let|tell|check|ask|send|make|give|come|run)\b",
+            r"\bnext time,? (just |simply |please )?(loop|let|tell|check|double-check|ask|send"
+            r"|make|give|come|run)\b",
             r"\b(by|before) (\d{1,2}(:\d\d)?( ?[ap]m)?|nine|ten|eleven|noon|eod|end of (the"
             r" )?(day|week|month)|close of business)\b",
             r"\bnon-?negotiable\b",
@@ -1443,7 +1495,8 @@ _BROADER: dict[str, dict[Language, list[str]]] = {
         "nl": [
             r"\bwat ik (\w+ ){1,3}(verwacht|nodig heb|vraag)\b",
             r"\bik wil\b.{0,40}\b(voortaan|vanaf nu|elke|iedere|uiterlijk)\b",
-            r"\b(de )?volgende keer (\w+ )?(wil ik|verwacht ik|meld je|laat je|kom je|hoor ik)\b",
+            r"\b(de )?volgende keer (\w+ )?(wil ik|verwacht ik|meld je|laat je|kom je|hoor ik"
+            r"|moet je)\b",
             r"\bik (heb|zie|ontvang|krijg) (het|dat|dit|die|de \w+|je \w+|jouw \w+) (graag"
             r"|uiterlijk)\b",
             r"\b(niet onderhandelbaar|daar valt niet over te onderhandelen)\b",
