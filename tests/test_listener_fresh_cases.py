@@ -179,6 +179,9 @@ ROUND9_CASES: list[tuple[str, str, str, str | None, str | None]] = [
     ("nl", "Ik zat er al twee weken mee.", "Dat had je gewoon eerder mogen zeggen, hoor.", None, "dismissive"),  # noqa: E501
     # Support said in so many words.
     ("nl", "Ik sta er elke dienst alleen voor.", "Je staat er niet alleen voor, dit gaan we samen oplossen.", "backing", None),  # noqa: E501
+    ("nl", "Ik weet niet of ik dit aankan.", "Je bent hierin niet alleen, hoor.", "backing", None),
+    ("nl", "Sorry, de trein.", "Je bent niet alleen te laat, je hebt ook de sleutels vergeten.", None, "backing"),  # noqa: E501
+    ("en", "Sorry, I don't follow.", "What I'm asking is whether you'd be open to it.", None, "state_expectation"),  # noqa: E501
     ("en", "I sent the wrong price list to the client.", "It's okay to make a mistake, we'll fix it together.", "backing", None),  # noqa: E501
     ("nl", "De klant is woedend over de prijs.", "Ik neem dit richting de klant helemaal voor mijn rekening.", "backing", None),  # noqa: E501
     # Where the eyes go is body language; a team on its last legs is the energy.

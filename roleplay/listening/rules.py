@@ -448,7 +448,8 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"\bi('d| would) like you to\b",
             r"\bi want you to\b",
             r"\bi('m| am) asking you to\b",
-            r"\bwhat i('m| am) asking (of|from) you\b|\bwhat i('m| am) asking( for)? is\b",
+            r"\bwhat i('m| am) asking (of|from) you\b",
+            r"\bwhat i('m| am) asking( for)? is\b(?! (whether|if|why|how|what|when)\b)",
             r"\bi ask (you|that you) to\b",
             r"\b(the|our) (agreement|deal|standard|norm|deadline) (is|will be)\b",
             r"\bi count on you to\b",
@@ -1350,8 +1351,9 @@ _BROADER: dict[str, dict[Language, list[str]]] = {
             r"\bje hebt (het|dat|dit) (echt |heel |erg )?(goed|knap|sterk|mooi|netjes)"
             r" (gedaan|aangepakt|opgelost|opgepakt)\b",
             r"\bik (hou|houd) (je|jou) de hand boven het hoofd\b",
-            r"\b(je|jij|u|ge) (staat|staan|bent|zijt) er niet alleen voor\b|\b(je|jij) bent niet"
-            r" alleen\b",
+            # "Je bent niet alleen te laat, ..." (not only ... but) is no support
+            r"\b(je|jij|u|ge) (staat|staan|bent|zijt) er niet alleen voor\b|\b(je|jij) bent"
+            r" (hierin |daarin )?niet alleen( hoor)?\s*([.,!;]|$)",
         ],
     },
     "dismissive": {
