@@ -5,7 +5,9 @@ Three checks, each on its development and its held-out split separately:
 
 1. The team's own labelled turns (evals/data/listening_turns.yaml; `split: dev|test`):
    per-label precision, recall, F1 and macro-F1 over the LABELS vocabulary; also the
-   dev-only sets dev2 and dev3 (dev3 is never trained on: it chooses between variants).
+   dev-only sets dev2, dev3, dev4 and dev5 (dev3-dev5 are never trained on: dev3 chooses
+   between variants; dev4 and dev5 were written blind as fresh checks, see
+   evals/data/README.md).
 2. AnnoMI therapist turns (read from --evaldata, never copied): our labels mapped onto
    AnnoMI's main behaviour (question / reflection / therapist_input / other), macro-F1;
    plus open/closed on the experts' questions and simple/complex on their reflections.
@@ -65,6 +67,12 @@ DEFAULT_OWN_SET = Path(__file__).parent / "data" / "listening_turns.yaml"
 DEFAULT_DEV2_SET = Path(__file__).parent / "data" / "listening_turns_dev2.yaml"
 # held out from training: the set that chooses between listener variants
 DEFAULT_DEV3_SET = Path(__file__).parent / "data" / "listening_turns_dev3.yaml"
+# held out from training too: fresh sets written blind, each first read as a new estimate
+DEFAULT_DEV4_SET = Path(__file__).parent / "data" / "listening_turns_dev4.yaml"
+DEFAULT_DEV5_SET = Path(__file__).parent / "data" / "listening_turns_dev5.yaml"
+EXTRA_DEV_SETS = ("dev2", "dev3", "dev4", "dev5")
+# id prefixes of the sets training never reads
+HELD_OUT_PREFIXES = ("dev3-", "nl4-", "en4-", "nl5-", "en5-")
 # training-only turns (all `split: dev`), never scored as a split of their own
 DEFAULT_TRAIN_DIR = Path(__file__).parent / "data" / "train"
 DEFAULT_EVALDATA = REPO_ROOT.parent / "shared" / "evaldata"
@@ -347,7 +355,7 @@ def run_all(args: argparse.Namespace) -> dict[str, Any]:
         cases = load_own_set(own_path)
         results["own"] = {}
         subsets = {split: [case for case in cases if case.split == split] for split in splits}
-        for name in ("dev2", "dev3"):
+        for name in EXTRA_DEV_SETS:
             extra = Path(getattr(args, f"{name}_set", "") or "")
             if extra.is_file():
                 # independently written dev sets, each scored apart from the first
@@ -414,7 +422,7 @@ def render(results: dict[str, Any]) -> str:
     own = results.get("own", {})
     if "missing" in own:
         out.append(f"own labelled set: not found at {own['missing']}")
-    for split in (*SPLITS, "dev2", "dev3"):
+    for split in (*SPLITS, *EXTRA_DEV_SETS):
         if split in own:
             part = own[split]
             out.append(
@@ -540,6 +548,18 @@ def register(subparsers: Any) -> None:
         default=str(DEFAULT_DEV3_SET),
         help="third dev-only set, held out from --train and scored as `dev3` (default:"
         " %(default)s)",
+    )
+    parser.add_argument(
+        "--dev4-set",
+        default=str(DEFAULT_DEV4_SET),
+        help="fourth dev-only set (written blind), held out from --train and scored as `dev4`"
+        " (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--dev5-set",
+        default=str(DEFAULT_DEV5_SET),
+        help="fifth dev-only set (written blind), held out from --train and scored as `dev5`"
+        " when present (default: %(default)s)",
     )
     parser.add_argument(
         "--train-dir",
@@ -781,7 +801,8 @@ def own_dev_cases(
     own_set: Path, dev2_set: Path | None, train_dir: Path | None = DEFAULT_TRAIN_DIR
 ) -> list[LabelledTurn]:
     """The own labelled turns training may see: own-set dev, dev2 and the training files.
-    dev3 is never among them (it chooses between variants)."""
+    dev3, dev4 and dev5 are never among them (dev3 chooses between variants; dev4 and dev5
+    are fresh checks)."""
     cases = [case for case in load_own_set(own_set) if case.split == "dev"]
     if dev2_set is not None and dev2_set.exists():
         # dev2 is dev-only by construction; the example builders still reject any test case
@@ -791,9 +812,9 @@ def own_dev_cases(
             raise EvalDataError(f"--train-dir {train_dir}: not a folder of labelled YAML files")
         for path in sorted(train_dir.glob("*.yaml")):
             cases += load_own_set(path)
-    held_out = [str(case.id) for case in cases if str(case.id).startswith("dev3-")]
+    held_out = [str(case.id) for case in cases if str(case.id).startswith(HELD_OUT_PREFIXES)]
     if held_out:
-        raise EvalDataError(f"dev3 chooses between variants and is never trained on: {held_out}")
+        raise EvalDataError(f"dev3, dev4 and dev5 are never trained on: {held_out}")
     return cases
 
 

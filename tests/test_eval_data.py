@@ -293,6 +293,13 @@ def test_dev2_languages_and_multi_label(listening_dev2: ListeningSet) -> None:
 # dev3 (held out from training, chooses between listener variants) and the training-only
 # files in evals/data/train/; see evals/data/README.md.
 LISTENING_DEV3_FILE = DATA_DIR / "listening_turns_dev3.yaml"
+# the fresh sets written blind (dev5 joins once it has been read, see evals/data/README.md)
+FRESH_FILES = [
+    path
+    for path in (DATA_DIR / "listening_turns_dev4.yaml", DATA_DIR / "listening_turns_dev5.yaml")
+    if path.is_file()
+]
+HELD_OUT_FILES = [LISTENING_DEV3_FILE, *FRESH_FILES]
 TRAIN_FILES = sorted((DATA_DIR / "train").glob("*.yaml"))
 MIN_DEV3_CASES = 200
 MIN_TRAIN_POSITIVES_PER_LABEL = 7
@@ -307,11 +314,12 @@ def _listening_file(path: Path) -> ListeningSet:
 
 @pytest.fixture(scope="module")
 def extra_sets() -> dict[Path, ListeningSet]:
-    return {path: _listening_file(path) for path in [LISTENING_DEV3_FILE, *TRAIN_FILES]}
+    return {path: _listening_file(path) for path in [*HELD_OUT_FILES, *TRAIN_FILES]}
 
 
 def test_training_files_exist() -> None:
     assert LISTENING_DEV3_FILE.is_file()
+    assert FRESH_FILES, "the fresh dev4 set is missing"
     assert len(TRAIN_FILES) >= 1, "evals/data/train/ holds no training files"
 
 
@@ -358,13 +366,18 @@ def test_no_test_turn_in_training_or_dev3(
     assert not leaked, f"test turns copied into dev data: {leaked}"
 
 
-def test_dev3_not_in_training(extra_sets: dict[Path, ListeningSet]) -> None:
-    dev3 = {_normalised(case.text) for case in extra_sets[LISTENING_DEV3_FILE].cases}
+@pytest.mark.parametrize("held_out", HELD_OUT_FILES, ids=lambda path: path.name)
+def test_held_out_sets_not_in_training(
+    held_out: Path, extra_sets: dict[Path, ListeningSet]
+) -> None:
+    """dev3 chooses between variants and dev4/dev5 are fresh checks: no copy of their turns
+    may sit in a training file or another held-out set."""
+    kept_apart = {_normalised(case.text) for case in extra_sets[held_out].cases}
     leaked = [
         f"{path.name}:{case.id}"
         for path, data in extra_sets.items()
-        if path != LISTENING_DEV3_FILE
+        if path != held_out
         for case in data.cases
-        if _normalised(case.text) in dev3
+        if _normalised(case.text) in kept_apart
     ]
-    assert not leaked, f"dev3 turns copied into training files: {leaked}"
+    assert not leaked, f"{held_out.name} turns copied into other files: {leaked}"

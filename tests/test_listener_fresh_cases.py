@@ -1,4 +1,4 @@
-"""Misreadings fixed in listener rounds 7, 8 and 9 (roleplay/LISTENING.md), written fresh here.
+"""Misreadings fixed in listener rounds 7 to 10 (roleplay/LISTENING.md), written fresh here.
 
 Each case names a label the turn must get and one it must not, for the rules and for the
 default listener. These turns are not in any eval set and the label model never trains on
@@ -198,6 +198,60 @@ ROUND9_CASES: list[tuple[str, str, str, str | None, str | None]] = [
 ]  # fmt: skip
 
 
+# Round 10: general forms found on a fresh blind set (evals/data/listening_turns_dev4.yaml);
+# these turns are written here, not taken from it.
+ROUND10_CASES: list[tuple[str, str, str, str | None, str | None]] = [
+    # Typed chat drops apostrophes: "whats", "hows" still open a question.
+    ("en", "The client moved the deadline again.", "whats the hardest part of that for you?", "open_question", "closed_question"),  # noqa: E501
+    ("en", "First week went okay I guess.", "hows the team treating you so far?", "open_question", "closed_question"),  # noqa: E501
+    # Dutch advice with the verb last ("dat je ... moet") or after "volgens mij".
+    ("nl", "Die klant belt me elke dag.", "Ik vind dat je die klant zelf moet terugbellen.", "premature_advice", None),  # noqa: E501
+    ("nl", "Eva weet hoe dat systeem werkt.", "Volgens mij moet je het gewoon aan Eva vragen.", "premature_advice", None),  # noqa: E501
+    ("nl", "Ik twijfel of ik die presentatie kan geven.", "Ik denk dat je dat prima kunt.", None, "premature_advice"),  # noqa: E501
+    # A new rule set straight after the story decides the fix; after thanks it does not.
+    ("en", "The invoice went out with the wrong VAT.", "From now on every invoice goes past Finance before it leaves.", "state_expectation", None),  # noqa: E501
+    ("en", "The invoice went out with the wrong VAT.", "From now on every invoice goes past Finance before it leaves.", "premature_advice", None),  # noqa: E501
+    ("nl", "De factuur ging eruit met de verkeerde btw.", "Voortaan gaat elke factuur eerst langs Finance.", "premature_advice", None),  # noqa: E501
+    ("en", "The invoice went out with the wrong VAT.", "Thanks for flagging it so quickly. From now on every invoice goes past Finance first.", "state_expectation", "premature_advice"),  # noqa: E501
+    ("nl", "Ik voelde me alleen gelaten bij die klant.", "Vanaf nu zit ik bij die gesprekken naast je.", None, "premature_advice"),  # noqa: E501
+    ("en", "The update was late again.", "From now on, I'm asking you to send the update by Friday noon.", "premature_advice", None),  # noqa: E501
+    # Specific appreciation of the person's work backs them.
+    ("en", "Here's the incident write-up.", "Your write-up of the incident was really solid.", "backing", None),  # noqa: E501
+    ("nl", "Hier is de planning voor de audit.", "Jouw planning voor de audit was echt sterk.", "backing", None),  # noqa: E501
+    ("en", "When do you need it?", "Your report is due Friday.", None, "backing"),
+    # The leader's own past and own difficulty.
+    ("en", "I messed up the payroll run.", "My first real mistake as a manager was forgetting a whole team's bonuses.", "self_disclosure", None),  # noqa: E501
+    ("nl", "Ik heb het project laten ontsporen.", "Bij mijn eerste project ging het precies zo mis.", "self_disclosure", None),  # noqa: E501
+    ("nl", "Ik ben zo bang om te falen.", "Dat gevoel ken ik maar al te goed.", "self_disclosure", None),  # noqa: E501
+    ("en", "I hate speaking up in the big meeting.", "Speaking up in big meetings is hard for me too.", "self_disclosure", None),  # noqa: E501
+    # A disclosure the rules read is not yet support.
+    ("en", "This launch is a lot.", "Honestly, I'm nervous about this launch too.", "self_disclosure", "backing"),  # noqa: E501
+    # An assumption looked back on, offered for checking.
+    ("en", "The new rota is fine, I guess.", "I'd assumed you were happy with the new rota. Was I wrong?", "check_assumption", "closed_question"),  # noqa: E501
+    ("nl", "Het nieuwe rooster is wel oké.", "Ik had eigenlijk aangenomen dat je het rooster prima vond. Zit ik ernaast?", "check_assumption", None),  # noqa: E501
+    # Adapting as an order brushes the complaint off; "nou weer" reproaches.
+    ("en", "I still don't like the new tool.", "You'll just have to get used to the new tool.", "dismissive", None),  # noqa: E501
+    ("nl", "Ik vind dat nieuwe systeem vreselijk.", "Je zult je er gewoon aan moeten aanpassen.", "dismissive", None),  # noqa: E501
+    ("nl", "Ik vind dat nieuwe systeem vreselijk.", "Daar zul je je maar aan moeten aanpassen.", "dismissive", None),  # noqa: E501
+    ("nl", "Ik vind dat nieuwe systeem vreselijk.", "Je moet er maar aan wennen.", "dismissive", None),  # noqa: E501
+    ("nl", "Ik ben nog zo onwennig met dat systeem.", "Je gaat er vast aan wennen, geef het een paar weken.", None, "dismissive"),  # noqa: E501
+    ("nl", "De levering is weer te laat.", "Hoe is dat nou weer zo gekomen?", "dismissive", "open_question"),  # noqa: E501
+    ("nl", "Het gaat wel weer.", "Hoe gaat het nu met je?", "open_question", "dismissive"),
+    # "Hard to hear" is the leader's own reaction.
+    ("nl", "Ik heb het gevoel dat niemand mijn werk ziet.", "Dat is best pijnlijk om te horen.", "name_energy", "dismissive"),  # noqa: E501
+    ("en", "I feel like nobody sees my work.", "That's hard to hear.", "name_energy", "dismissive"),
+    # "That sounds like ..." gives their experience back; "Sounds like a plan" agrees.
+    ("en", "I've been doing the on-call alone for a month.", "That sounds like you've been carrying this alone.", "summarize", None),  # noqa: E501
+    ("en", "Let's split the on-call between the three of us.", "Sounds like a plan.", None, "summarize"),  # noqa: E501
+    ("nl", "Ik loop al weken met die vraag rond.", "Dat klinkt alsof je er al weken mee rondloopt.", "summarize", None),  # noqa: E501
+    ("nl", "Zullen we de dienst verdelen?", "Dat klinkt als een goed plan.", None, "summarize"),
+    ("nl", "Op kantoor is er nooit iemand.", "Dat klinkt alsof je je daar best alleen voelt. Is dat zo?", "name_energy", "closed_question"),  # noqa: E501
+    # Going quiet is what is not said; "tell me which" invites.
+    ("en", "(silence)", "Every time the budget comes up you become very quiet.", "name_unspoken", None),  # noqa: E501
+    ("en", "I'm not sure about the new plan.", "Tell me which part worries you most.", "open_question", None),  # noqa: E501
+]  # fmt: skip
+
+
 # Known errors of the default listener on these cases, kept visible as strict xfails
 # (text -> reason); the rules alone read them right.
 KNOWN_DEFAULT_ERRORS: dict[str, str] = {
@@ -208,7 +262,7 @@ KNOWN_DEFAULT_ERRORS: dict[str, str] = {
 
 def _cases() -> list[object]:
     params: list[object] = []
-    for case in ROUND7_CASES + ROUND8_CASES + ROUND9_CASES:
+    for case in ROUND7_CASES + ROUND8_CASES + ROUND9_CASES + ROUND10_CASES:
         for listener in ("rules", "rules+model"):
             reason = KNOWN_DEFAULT_ERRORS.get(case[2]) if listener == "rules+model" else None
             marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []

@@ -185,10 +185,12 @@ def test_training_refuses_dev3_and_a_missing_training_folder(tmp_path: Path) -> 
     own_set = ROOT / "evals" / "data" / "listening_turns.yaml"
     with pytest.raises(EvalDataError, match="not a folder"):
         own_dev_cases(own_set, None, tmp_path / "missing")
-    (tmp_path / "leak.yaml").write_text(
-        "cases:\n  - {id: dev3-001, lang: en, split: dev, context: x, text: y, labels: [other]}\n",
-        encoding="utf-8",
-    )
-    with pytest.raises(EvalDataError, match="never trained on"):
-        own_dev_cases(own_set, None, tmp_path)
+    for held_out_id in ("dev3-001", "nl4-001", "en5-001"):
+        (tmp_path / "leak.yaml").write_text(
+            f"cases:\n  - {{id: {held_out_id}, lang: en, split: dev, context: x, text: y,"
+            " labels: [other]}\n",
+            encoding="utf-8",
+        )
+        with pytest.raises(EvalDataError, match="never trained on"):
+            own_dev_cases(own_set, None, tmp_path)
     assert len(own_dev_cases(own_set, None, ROOT / "evals" / "data" / "train")) > 1000

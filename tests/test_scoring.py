@@ -158,6 +158,43 @@ def test_missed_summary_suggestion_echoes_the_employee() -> None:
     assert suggestion.turn_index == 2
 
 
+@pytest.mark.parametrize(
+    ("turns", "language", "expected_turn"),
+    [
+        (
+            [
+                ("leader", "Ik wil het even hebben over de planning van volgende week."),
+                ("employee", "Ehm, ja. Weet ik niet, het maakt mij eigenlijk niet zoveel uit."),
+                ("leader", "Dan zet ik je op de dinsdag."),
+                ("employee", "Alleen dinsdag?"),
+                ("leader", "Ja, alleen dinsdag."),
+            ],
+            "nl",
+            2,
+        ),
+        (
+            [
+                ("leader", "Let's go through next week's planning."),
+                ("employee", "Whatever works, I guess. I don't really mind either way."),
+                ("leader", "Then I'll put you on Tuesday."),
+                ("employee", "Only Tuesday?"),
+                ("leader", "Yes, only Tuesday."),
+            ],
+            "en",
+            2,
+        ),
+    ],
+)
+def test_missed_naming_of_the_unspoken_points_after_a_shrug_not_after_a_question(
+    turns: list[tuple[str, str]], language: str, expected_turn: int
+) -> None:
+    # the shortest employee turn is a question: asking is engaging, the shrug is the signal
+    report = score(turns, language)
+    suggestion = report.dimensions["listening_level2"].suggestions[0]
+    assert suggestion.kind == "missed"
+    assert suggestion.turn_index == expected_turn
+
+
 def test_scores_are_rates_not_counts() -> None:
     doubled = score(GOOD_NL + GOOD_NL)
     single = score(GOOD_NL)

@@ -33,6 +33,7 @@ def _compile(patterns: Iterable[str]) -> re.Pattern[str]:
 # ---------------------------------------------------------------- shared vocabularies
 _FEELINGS_EN = (
     r"upset|angry|anger|mad|frustrat\w*|tired|exhausted|tense|tension|sad|sadness|worried|worry"
+    r"|worries|worrying|scares|scaring|frightens|feel alone|feeling alone|felt alone"
     r"|anxious|anxiety|stress\w*|nervous|irritat\w*|annoyed|disappoint\w*|hurt|overwhelm\w*"
     r"|uncomfortable|afraid|scared|fear\w*|emotional|relieved|relief|hopeless|helpless"
     r"|lonely|unappreciated|unseen|insecure|ashamed|embarrass\w*|guilty|burn\w* out|fed up"
@@ -46,6 +47,7 @@ _FEELINGS_EN = (
 )
 _FEELINGS_NL = (
     r"boos|kwaad|gefrustreerd|frustratie|frustrerend|moe|uitgeput|gespannen|spanning|verdrietig"
+    r"|alleen voelt|alleen voelde|alleen gelaten"
     r"|verdriet|bezorgd|zorgen|ongerust|gestrest|stress|nerveus|zenuwachtig|geirriteerd|irritatie"
     r"|teleurgesteld|teleurstelling|gekwetst|gekrenkt|overweldigd|ongemakkelijk|somber|bang|angst"
     r"|geraakt|emotioneel|opgelucht|hopeloos|machteloos|eenzaam|ondergewaardeerd|niet gezien"
@@ -181,7 +183,8 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"\bmore to (it|this|that|the story)\b",
             r"\b(for you|you find it|is it|it'?s|this is|that is|seems|seem)\b.{0,15}"
             r"\b(hard|difficult|not easy) to (talk|say|put into words|bring up|open up)\b",
-            r"\b(went|go|gone|got|get|getting) (very |a bit )?quiet\b",
+            r"\b(went|go|gone|got|get|getting|become|became|becoming|fall|fell) (very |a bit"
+            r" |really |quite |so |all )?(quiet|silent)\b",
             r"\bholding (something )?back\b",
             r"\b(haven'?t|have not|didn'?t|did not) (touch(ed)?|say|said) (on|anything|much)\b",
             r"\bwhat you (don'?t|didn'?t) say\b",
@@ -350,8 +353,8 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r" understand|elaborate|give me an example|say more)\b",
             r"\bi('d| would) (love|like) to hear\b",
             r"\b(can|could|would) you\b.{0,20}\bexample\b",
-            r"(?<!don't )(?<!do not )\btell (me|us) (more|about(?! it\b)|what|how|why|a bit"
-            r"|a little|something)\b",
+            r"(?<!don't )(?<!do not )\btell (me|us) (more|about(?! it\b)|what|how|why|which|where"
+            r"|when|who|a bit|a little|something)\b",
             r"\btalk to (me|us) (a (little )?(bit )?|some )?more about\b",
             r"\bsay (a bit |a little |some )?more\b",
             r"\bwhat else\b",
@@ -877,6 +880,11 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"|dat|ervoor|met|de|het|je|een|jij|maar)\b",
             r"\bmaak je (daar |er )?(maar )?geen zorgen\b",
             r"\bje moet\b",
+            # Dutch puts the verb last in a clause under "dat" ("Ik denk dat je hem meer ruimte
+            # moet geven") and first after an opener ("Volgens mij moet je ..."): the same advice
+            r"\b(ik (denk|vind|geloof)|volgens mij|eerlijk gezegd)( \w+){0,3} dat (je|jij|jullie)"
+            r"( \w+){0,6} (moet|moeten|zou moeten|zouden moeten|beter (kunt|kan|kunnen))\b",
+            r"\b(volgens mij|eerlijk gezegd|eigenlijk) (moet|zou|moeten|zouden) (je|jij|jullie)\b",
             r"\bweet je wat je (doet|moet doen|kunt doen)\b",
             r"^tip\b|\btip:",
             r"^(gewoon|even|gewoon even) (?!(checken|kijken|nagaan|samenvatten|terugkoppelen)\b"
@@ -1085,6 +1093,8 @@ _OWN_REACTION_EN = [
     r"|when|who)\b)",
     r"\bi find (this|it) (\w+ ){0,2}(hard|difficult|awkward|uncomfortable|nerve-?wracking|scary)"
     r" to (say|bring up|raise|talk about)\b(?! (whether|if|what|how|why|when|who)\b)",
+    r"\b(that|this|it)('s| is) (really |quite |pretty |a bit |genuinely )?(hard|tough|painful"
+    r"|difficult) (for me )?to hear\b",
 ]
 _OWN_REACTION_NL = [
     r"\bik vind het (\w+ ){0,2}(spannend|lastig|moeilijk|ongemakkelijk|eng|niet makkelijk|niet"
@@ -1092,6 +1102,8 @@ _OWN_REACTION_NL = [
     r"\b(dit|het) is (\w+ ){0,2}(spannend|lastig|moeilijk|ongemakkelijk|niet makkelijk) voor mij"
     r" om (dit |dat )?(te zeggen|te vertellen|aan te kaarten|te bespreken)\b(?! (of|wat|hoe"
     r"|waarom|wanneer|wie)\b)",
+    r"\b(dat|dit|het) is (best |wel |echt |nogal |een beetje |toch )?(hard|pijnlijk|moeilijk|lastig"
+    r"|confronterend|niet leuk) om te horen\b",
 ]
 
 # Round 3: broader lexicons from general Dutch and English usage (idioms for energy, the
@@ -1516,9 +1528,63 @@ _BROADER: dict[str, dict[Language, list[str]]] = {
         ],
     },
 }
-for _label, _per_lang in _BROADER.items():
-    for _lang, _patterns in _per_lang.items():
-        _CUES[_label][_lang].extend(_patterns)
+# Round 10: general forms a fresh blind set (evals/data/listening_turns_dev4.yaml) showed
+# the cues lacked: specific appreciation of the person's work, the leader's own past
+# experience, an assumption looked back on, adapting as an order. Kept apart like _BROADER.
+_ROUND10: dict[str, dict[Language, list[str]]] = {
+    "backing": {
+        "en": [
+            r"\byour (\w[\w'-]* ){1,4}(was|is|were|are) (genuinely |really |very |super |truly"
+            r" |honestly |seriously )?(good|great|strong|excellent|brilliant|solid|impressive"
+            r"|valuable|spot on)\b",
+            r"\b(one of )?my (go-to|most reliable|best|strongest) (people|person|players?)\b",
+            r"\bworth (its|your) weight in gold\b",
+        ],
+        "nl": [
+            r"\b(je|jouw) (\w[\w'-]* ){1,4}(was|is|waren|zijn) (echt |heel |erg |super |ontzettend"
+            r" |gewoon )?(goed|sterk|top|waardevol|uitstekend|goud waard)\b",
+            r"\bgoud waard\b",
+        ],
+    },
+    "self_disclosure": {
+        "en": [
+            r"\bmy (own )?first (big |real |major )?(mistake|blunder|screw-?up|cock-?up|fail)\b",
+            r"\b(is|was) (really |very |quite |pretty |genuinely )?(difficult|hard|tough|not easy"
+            r"|scary) for me\b",
+            r"\bi (still )?remember (when|how) i\b",
+            r"\bi('ve| have) been there( myself| too)?\b",
+        ],
+        "nl": [
+            r"\bbij mijn eerste\b",
+            r"\b(ik heb|heb ik) er (\w+ ){0,2}(van )?wakker (van )?gelegen\b",
+            r"\b(die|dat|dit) (twijfel|gevoel|angst|stress|onzekerheid) ken ik\b",
+            r"\bken ik (zelf )?(ook|maar al te goed)\b",
+        ],
+    },
+    "check_assumption": {
+        "en": [r"\bi('d| had| have|'ve)( been)? assum(ed|ing)\b"],
+        "nl": [
+            r"\bik (ging|was) er( \w+)? van uit(gegaan)?\b|\bik ging ervan uit\b"
+            r"|\bik was ervan uitgegaan\b|\bik had (eigenlijk |stiekem )?aangenomen\b"
+        ],
+    },
+    "dismissive": {
+        "en": [
+            r"\byou('ll| will| are going to|'re going to)( just)? (have|need) to (adjust|accept it"
+            r"|live with it|get used to|deal with it|get over it)\b"
+        ],
+        "nl": [
+            r"\b((je|jij) (zult|zal)|(zul|zal) (je|jij)) (je )?((daar|er|maar|gewoon|toch) ){0,3}"
+            r"(aan |bij |mee )?(leren )?moeten (aanpassen|wennen|leven|neerleggen)\b",
+            r"\b((je|jij) moet|moet (je|jij)) (je )?((daar|er) )?(maar|gewoon) ((daar|er) )?"
+            r"(aan |bij )?(aanpassen|wennen|neerleggen)\b",
+        ],
+    },
+}
+for _extra in (_BROADER, _ROUND10):
+    for _label, _per_lang in _extra.items():
+        for _lang, _patterns in _per_lang.items():
+            _CUES[_label][_lang].extend(_patterns)
 
 _COMPILED: dict[str, dict[Language, re.Pattern[str]]] = {
     label: {lang: _compile(patterns) for lang, patterns in per_lang.items()}
@@ -1579,7 +1645,7 @@ _REPROACH = {
         r"|missen|vergeten)|waarom (zou|moet) je (nou|nu)|wat dacht je (nou|wel)|wat bezielt je"
         r"|waarom doe je (nou|nu) (zo|weer)|hoe (kon|kan|heeft|is) (dit|dat|het) (\w+ ){0,3}"
         r"(gebeuren|gebeurd|misgaan|misgegaan|mislopen)|hoe is het (nou |toch )?mogelijk"
-        r"|wie doet (er )?(nou|nu) (zoiets|zo)"
+        r"|wie doet (er )?(nou|nu) (zoiets|zo)|hoe (\w+ ){1,4}(nou|nu) weer"
     ),
 }  # fmt: skip
 # A leading "what/why" that is really a suggestion or a reproach is not an open question;
@@ -1696,16 +1762,25 @@ _SO_FRAME = re.compile(
     r"(?!(i|ik|we|wij|let'?s|laten|then|dan|what|wat|how|hoe|kom|ga|zorg|stuur"
     r"|bel|neem|doe|maak|laat|zet|plan)\b)"
 )
+# Agreeing to a proposal ("Sounds like a plan") gives nothing back.
+_AGREES_TO_A_PROPOSAL = (
+    r"(?!(it |that )?sounds like an? (plan|deal|(good|great|fine|solid|smart) (idea|plan|start))\b)"
+)
 # Openings that put the employee's experience into words ("It sounds like you...").
 _REFLECTIVE_FRAME = {
     "en": re.compile(
-        r"^(it sounds like|sounds like|it seems (like|that)|seems like|it looks like|so it sounds"
+        r"^"
+        + _AGREES_TO_A_PROPOSAL
+        + r"(it sounds like|sounds like|that sounds (more )?(like|as if|as though) (you|your"
+        r"|it'?s been|it was|a lot|giving|being)|it seems (like|that)|seems like|it looks like"
+        r"|so it sounds"
         r"|you'?re feeling|you feel|you felt|you want|you'?d (like|rather|prefer)|you'?re (not sure"
         r"|wondering|worried|concerned|thinking|hoping|afraid|saying)|you'?ve been|you don'?t want"
         r"|you really|you'?re really|part of you|for you,|to you,)\b"
     ),
     "nl": re.compile(
-        r"^(het klinkt (alsof|of|dat)|klinkt alsof|het lijkt (erop )?(alsof|of|dat)|je voelt"
+        r"^(het klinkt (alsof|of|dat)|klinkt alsof|dat klinkt (meer )?alsof|het lijkt (erop )?"
+        r"(alsof|of|dat)|je voelt"
         r"|je wilt (eigenlijk|graag|liever)|je zou (eigenlijk |graag |liever )|je bent (niet zeker"
         r"|bang|bezorgd|benieuwd|aan het twijfelen)|je twijfelt|je hoopt|je maakt je zorgen"
         r"|voor jou is|jij wilt (eigenlijk|graag|liever)|je hebt het gevoel)\b"
@@ -1716,12 +1791,16 @@ _REFLECTIVE_FRAME = {
 # ...?" is not among them: it may be a guess at the cause ("Je wilt dus promotie?").
 _HEARD_FRAME = {
     "en": re.compile(
-        r"^(so,? )?(it sounds( to me)? (like|as if|as though)|sounds like"
+        r"^"
+        + _AGREES_TO_A_PROPOSAL
+        + r"(so,? )?(it sounds( to me)? (like|as if|as though)|that sounds( to me)? (more )?"
+        r"(like|as if|as though) (you|your|it'?s been|it was|a lot|giving|being)|sounds like"
         r"|it seems (like|that|as if)|seems like|it looks like|i('m| am) hearing"
         r"|what i('m| am) hearing|you'?re feeling|you feel like)\b"
     ),
     "nl": re.compile(
-        r"^(dus,? )?(het klinkt (alsof|of|dat)|klinkt alsof|het lijkt (erop )?(alsof|of|dat)"
+        r"^(dus,? )?(het klinkt (alsof|of|dat)|klinkt alsof|dat klinkt (meer )?alsof"
+        r"|het lijkt (erop )?(alsof|of|dat)"
         r"|ik hoor (dat|je zeggen)|wat ik hoor|je hebt het gevoel|je voelt je)\b"
     ),
 }
@@ -1864,13 +1943,34 @@ _OFFERED_TIME = re.compile(
     r"\b(take|taking|neem|nemen) (gerust |rustig |maar )*(all |whatever |as much |je |jouw |de"
     r" |alle )?(the |your )?(time|tijd|ruimte)\b"
 )
-_TEXT_SPEAK_EN = ((re.compile(r"\bu\b"), "you"), (re.compile(r"\bur\b"), "your"))
+# Typed chat drops apostrophes ("whats going on", "dont worry") and abbreviates; only the
+# forms that cannot be another word are restored ("its", "were", "well", "ill" can).
+_MISSING_APOSTROPHE = {
+    "whats": "what's", "hows": "how's", "whys": "why's", "wheres": "where's", "thats": "that's",
+    "theres": "there's", "dont": "don't", "doesnt": "doesn't", "didnt": "didn't",
+    "isnt": "isn't", "arent": "aren't", "wasnt": "wasn't", "werent": "weren't", "cant": "can't",
+    "couldnt": "couldn't", "wouldnt": "wouldn't", "shouldnt": "shouldn't", "havent": "haven't",
+    "hasnt": "hasn't", "hadnt": "hadn't", "wont": "won't", "im": "i'm", "ive": "i've",
+    "youre": "you're", "youve": "you've", "youll": "you'll", "youd": "you'd",
+    "theyre": "they're", "theyve": "they've", "weve": "we've",
+}  # fmt: skip
+_TEXT_SPEAK_EN = (
+    (re.compile(r"\bu\b"), "you"),
+    (re.compile(r"\bur\b"), "your"),
+    (re.compile(r"\b(" + "|".join(_MISSING_APOSTROPHE) + r")\b"), None),
+    (re.compile(r"\btbh\b"), "to be honest"),
+    (re.compile(r"\bidk\b"), "i don't know"),
+    (re.compile(r"\b(bc|cuz|coz)\b"), "because"),
+)
 
 
 def _plain_english(norm: str) -> str:
     """Chat shorthand ("what would u need from me") reads as full words."""
     for pattern, replacement in _TEXT_SPEAK_EN:
-        norm = pattern.sub(replacement, norm)
+        if replacement is None:
+            norm = pattern.sub(lambda match: _MISSING_APOSTROPHE[match.group(1)], norm)
+        else:
+            norm = pattern.sub(replacement, norm)
     return norm
 
 
@@ -1953,6 +2053,29 @@ def _gives_information(sentence: Sentence, lang: Language) -> bool:
     return bool(_INFORMS[lang].search(_strip_fillers(_plain(sentence, lang))))
 
 
+# A rule that starts now ("From now on every file goes past Ahmed", "Voortaan laat je ...")
+# states an expectation. When the leader is the subject ("Vanaf nu zit ik naast je", "From now
+# on I'll join the calls") it is their own commitment, not a new rule for the employee, unless
+# the leader wants or asks something ("From today I want you ...").
+_NEW_RULE = {
+    "en": re.compile(
+        r"\b(from (now on|today|tomorrow|monday|next week)|starting (today|tomorrow|monday))\b"
+    ),
+    "nl": re.compile(r"\b(voortaan|vanaf (nu|vandaag|morgen|maandag|volgende week))\b"),
+}
+_LEADER_PROMISE = {
+    "en": re.compile(
+        r"^,? i('ll| will|'m| am|'d| would)?(?= )(?! (want|need|expect|ask|asking|like|count on)\b)"
+    ),
+    "nl": re.compile(r"^,? ((?!(wil|verwacht|vraag|eis|reken)\b)\w+ )?ik\b"),
+}
+# What, in the same turn, shows the leader took in the problem before setting the rule.
+_HEARD_FIRST = frozenset(
+    {"open_question", "closed_question", "ask_expectation", "check_assumption", "backing",
+     "self_disclosure", "summarize", "name_unspoken", "name_energy"}
+)  # fmt: skip
+
+
 def _sentence_labels(sentence: Sentence, lang: Language, informs: bool) -> set[str]:
     """The labels one sentence shows, plus private markers resolved at turn level.
     `informs`: the sentence gives the leader's own information (_gives_information)."""
@@ -1985,6 +2108,9 @@ def _sentence_labels(sentence: Sentence, lang: Language, informs: bool) -> set[s
         return found  # a bare "Yeah?" or "Right." carries no behaviour
 
     is_question = asks(sentence, lang)
+    new_rule = _NEW_RULE[lang].search(core)
+    if not is_question and new_rule and not _LEADER_PROMISE[lang].search(core[new_rule.end() :]):
+        found |= {"state_expectation", "_new_rule"}
     if is_question and (
         _PERFUNCTORY.search(core) or _WH_ONLY.search(core) or _LOGISTICS.search(core)
     ):
@@ -2112,6 +2238,12 @@ def _resolve_turn(per_sentence: list[set[str]], texts: list[str]) -> list[set[st
         # "Wat verwacht je van mij?" is ask_expectation only
         if "ask_expectation" in labels:
             labels.discard("open_question")
+        if "_new_rule" in labels:
+            labels.discard("_new_rule")
+            if not (union & _HEARD_FIRST):
+                # a new rule set straight after the employee's story, with nothing asked,
+                # acknowledged or given back first, decides the fix (evals/data/README.md)
+                labels.add("premature_advice")
         resolved.append(labels)
     return resolved
 

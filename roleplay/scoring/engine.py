@@ -202,7 +202,7 @@ def _anchor_employee_turns(line: RubricLine, transcript: Transcript) -> list[int
     pool = answered or employee
     labels = line.labels
     if "name_unspoken" in labels:
-        ranked = sorted(pool, key=lambda item: (len(item[1].split()), item[0]))
+        ranked = sorted(pool, key=lambda item: (*_withdrawal_rank(item[1]), item[0]))
     elif labels & {"state_expectation", "ask_expectation"}:
         ranked = sorted(pool, key=lambda item: -item[0])
     else:
@@ -210,6 +210,27 @@ def _anchor_employee_turns(line: RubricLine, transcript: Transcript) -> list[int
         if "name_energy" in labels:
             ranked.sort(key=lambda item: not _has_feeling_word(item[1]))  # stable
     return [i for i, _ in ranked]
+
+
+# What holding back sounds like in the employee's words: a shrug, trailing off (normalise
+# turns "…" into "..."), a flat "fine", a stage direction for silence.
+_WITHDRAWAL = re.compile(
+    r"\b(i don'?t know|dunno|not sure|whatever|fine|i guess|doesn'?t matter|it'?s nothing"
+    r"|weet ik (veel|niet)|ik weet (het )?niet|geen idee|maakt (mij |me )?niet uit|prima|boeit"
+    r" (me |mij )?niet|zal wel|mwah|tja|laat maar)\b|\.\.\.|^\("
+)
+
+
+def _withdrawal_rank(text: str) -> tuple[bool, bool, int]:
+    """Sort key for where naming the unspoken fits best: not after a question the employee
+    asked (asking is engaging, not holding back), first where their words shrug or trail
+    off, then the shortest answers."""
+    stripped = text.strip()
+    return (
+        stripped.endswith("?"),
+        not _WITHDRAWAL.search(normalise(stripped)),
+        len(stripped.split()),
+    )
 
 
 def _has_feeling_word(text: str) -> bool:
