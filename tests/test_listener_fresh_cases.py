@@ -1,4 +1,4 @@
-"""Misreadings fixed in listener rounds 7 to 10 (roleplay/LISTENING.md), written fresh here.
+"""Misreadings fixed in listener rounds 7 to 11 (roleplay/LISTENING.md), written fresh here.
 
 Each case names a label the turn must get and one it must not, for the rules and for the
 default listener. These turns are not in any eval set and the label model never trains on
@@ -252,6 +252,52 @@ ROUND10_CASES: list[tuple[str, str, str, str | None, str | None]] = [
 ]  # fmt: skip
 
 
+# Round 11: general forms found on dev5 after its one read; written here, not taken from it.
+ROUND11_CASES: list[tuple[str, str, str, str | None, str | None]] = [
+    # A check on having understood what was said makes the statement before it a summary.
+    ("nl", "Ik wil gewoon wat meer rust in mijn week.", "Je wilt meer lucht in je agenda. Begrijp ik je zo goed?", "summarize", "closed_question"),  # noqa: E501
+    ("en", "I'd rather keep my Fridays free.", "You'd rather keep Fridays for focused work. Did I understand you right?", "summarize", "closed_question"),  # noqa: E501
+    # Formal "u" after its verb ("heeft u", "wilt u") reads like "je".
+    ("nl", "Ik weet niet of ik dit af krijg.", "Wat heeft u van mij nodig om dit af te ronden?", "ask_expectation", None),  # noqa: E501
+    ("nl", "Het was een lastige week.", "Wilt u daar iets meer over vertellen?", "open_question", "closed_question"),  # noqa: E501
+    # A rule said as a tautology ends the talk; "eerlijk is eerlijk" does not.
+    ("nl", "Waarom moet ik dan wel op kantoor komen?", "Afspraak is afspraak.", "dismissive", None),
+    ("en", "Why do I have to come in at all?", "Rules are rules, end of story.", "dismissive", None),  # noqa: E501
+    ("nl", "Ik had die fout zelf moeten zien.", "Eerlijk is eerlijk, dat had ik ook beter kunnen uitleggen.", None, "dismissive"),  # noqa: E501
+    # Denying the experience, "niet zagen", the rhetorical "toch" and "others manage" brush off.
+    ("nl", "Je trekt Sven altijd voor.", "Dat verbeeld je je.", "dismissive", None),
+    ("en", "You said my work was sloppy.", "I never said that.", "dismissive", None),
+    ("nl", "Die nieuwe planning is echt niet te doen.", "Niet zagen, gewoon doen.", "dismissive", None),  # noqa: E501
+    ("nl", "Ik wist niet dat het vandaag al af moest.", "Dat had je toch zelf kunnen bedenken?", "dismissive", None),  # noqa: E501
+    ("nl", "Ik werk liever in de avond.", "Ge weet toch dat dat niet mag?", "dismissive", None),
+    ("nl", "Ik krijg die cijfers nooit op tijd rond.", "Iedereen kan het toch ook?", "dismissive", None),  # noqa: E501
+    ("en", "The nine o'clock start is really hard with the school run.", "Everyone else manages to be on time.", "dismissive", None),  # noqa: E501
+    ("en", "He keeps talking over me in meetings.", "Not worth getting worked up about.", "dismissive", None),  # noqa: E501
+    ("en", "I end up fixing everyone's bugs.", "That's literally what you're paid for.", "dismissive", None),  # noqa: E501
+    # The leader's own experience and reaction; "ik vraag me af hoe" asks.
+    ("nl", "Ik voel me zo dom na die fout.", "Ik weet hoe dat voelt.", "self_disclosure", None),
+    ("en", "I lost the Harris account.", "In my first year here I lost a big client too.", "self_disclosure", None),  # noqa: E501
+    ("en", "I feel so stupid about that mistake.", "I know exactly how that feels.", "self_disclosure", None),  # noqa: E501
+    ("nl", "(zucht) Moeten we dit echt weer bespreken?", "Ik merk dat ik er zelf ongeduldig van word.", "name_energy", None),  # noqa: E501
+    ("nl", "Het was wel een rare overstap.", "Ik vraag me af hoe die overstap voor jou was.", "open_question", None),  # noqa: E501
+    # What the body and the short answers show.
+    ("nl", "Ja. Prima. (kijkt naar het raam)", "Je kijkt me niet aan als ik over het project begin.", "name_energy", None),  # noqa: E501
+    ("en", "Yes. Fine. Okay.", "You're keeping your answers very short today.", "name_unspoken", None),  # noqa: E501
+    # An agreed norm restated is no new rule; a new one from next month is.
+    ("nl", "Ik was vanochtend weer te laat.", "Ik verwacht dat je vanaf morgen om negen uur begint, zoals we hadden afgesproken.", "state_expectation", "premature_advice"),  # noqa: E501
+    ("en", "Nobody ever comes in on Tuesdays.", "From next month the whole team is in on Tuesdays.", "premature_advice", None),  # noqa: E501
+    # Expectations: next time, and a yes with a condition.
+    ("en", "Can I send the deck on Monday instead?", "Next time I'd like the slides a day before the meeting.", "state_expectation", None),  # noqa: E501
+    ("en", "Can I work from the café on Fridays?", "That's fine, as long as you keep me posted.", "state_expectation", None),  # noqa: E501
+    ("en", "I finally booked the holiday.", "As long as you're happy, that's what counts.", None, "state_expectation"),  # noqa: E501
+    ("nl", "Mag ik vrijdag thuiswerken?", "Prima, zolang je het me even laat weten.", "state_expectation", None),  # noqa: E501
+    # "What you're saying is ...?" restates; "What can I do differently?" asks their expectation.
+    ("en", "They gave us two weeks for a two-month job.", "So what you're saying is the deadline was never realistic?", "summarize", "open_question"),  # noqa: E501
+    ("en", "The handovers keep going wrong.", "What can I do differently so the handovers go better?", "ask_expectation", None),  # noqa: E501
+    # "Maar even tussendoor" instructs nothing.
+    ("nl", "Nee hoor, niks aan de hand.", "Maar even tussendoor, is er thuis iets?", None, "premature_advice"),  # noqa: E501
+]  # fmt: skip
+
 # Known errors of the default listener on these cases, kept visible as strict xfails
 # (text -> reason); the rules alone read them right.
 KNOWN_DEFAULT_ERRORS: dict[str, str] = {
@@ -262,7 +308,7 @@ KNOWN_DEFAULT_ERRORS: dict[str, str] = {
 
 def _cases() -> list[object]:
     params: list[object] = []
-    for case in ROUND7_CASES + ROUND8_CASES + ROUND9_CASES + ROUND10_CASES:
+    for case in ROUND7_CASES + ROUND8_CASES + ROUND9_CASES + ROUND10_CASES + ROUND11_CASES:
         for listener in ("rules", "rules+model"):
             reason = KNOWN_DEFAULT_ERRORS.get(case[2]) if listener == "rules+model" else None
             marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []

@@ -474,6 +474,7 @@ _CUES: dict[str, dict[Language, list[str]]] = {
         ],
         "nl": [
             r"\b(ik verwacht|verwacht ik)\b",
+            r"\b(prima|goed|oke|akkoord|geen probleem)\b[^.?!]{0,25}\bzolang (je|jij)\b",
             r"\bik zou (graag )?(willen|zien) dat (je|jij|we|jullie)\b",
             r"\bik zou graag zien\b",
             r"\b(we )?spreken (we )?af\b",
@@ -894,8 +895,11 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"nnen"
             r"|schrappen|regelen|opschrijven|melden|delegeren|weigeren|afspreken|afzeggen|uitzetten"
             r"|zetten|bespreken|aankaarten)\b",
-            r"^(?!vertel|zeg|luister|kijk|wacht|denk|stel je)[a-z]+ (gewoon |maar )?(even|eens|gew"
-            r"oon)\b",
+            r"^(?!(vertel|zeg|luister|kijk|wacht|denk|stel je|maar|dan|nou|ja|nee|oke|ok|dus|en|of"
+            r"|want|toch|ook|nog|al|zo|wel|niet|het|dat|dit|die|de|een|wat|hoe|waarom|ik|je|jij|we"
+            r"|wij|ze|hij|zij|er|hier|daar|is|was|heel|echt|even|eens|gewoon)\b)[a-z]+ (gewoon |maa"
+            r"r"
+            r" )?(even|eens|gewoon)\b",
             r"\b(is|zijn|lijkt me) (\w+ )?iets voor (je|jou)\b",
             r"\b(cursus|training|coach|coaching|app|boek)\b.{0,25}\b(voor je|voor jou|helpen)\b",
             r"\bhet (handigst|makkelijkst|simpelst|slimst|best|verstandigst)e? (is|als|om|zou)\b",
@@ -1104,6 +1108,10 @@ _OWN_REACTION_NL = [
     r"|waarom|wanneer|wie)\b)",
     r"\b(dat|dit|het) is (best |wel |echt |nogal |een beetje |toch )?(hard|pijnlijk|moeilijk|lastig"
     r"|confronterend|niet leuk) om te horen\b",
+    r"\bik merk (eerlijk gezegd |wel |nu )?(dat )?ik (er |daar )?(zelf )?(\w+ ){0,3}(onzeker|ongedu"
+    r"ldig"
+    r"|geirriteerd|nerveus|zenuwachtig|ongemakkelijk|verdrietig|boos|gespannen|geraakt|emotioneel"
+    r"|defensief|kriebelig) (van )?(word|ben)\b",
 ]
 
 # Round 3: broader lexicons from general Dutch and English usage (idioms for energy, the
@@ -1488,6 +1496,10 @@ _BROADER: dict[str, dict[Language, list[str]]] = {
             r"\bi expect (\w+ ){0,2}(reports?|updates?|all|every|each|your|people|everyone)\b",
             r"\bnext time,? (just |simply |please )?(loop|let|tell|check|double-check|ask|send"
             r"|make|give|come|run)\b",
+            r"\bnext time,? i('d| would) (like|want|need|expect)\b|\bnext time,? i (want|need"
+            r"|expect)\b",
+            # a yes with a condition ("That's fine, as long as you're in for standup")
+            r"\b(fine|okay|ok|good|no problem|that works)\b[^.?!]{0,25}\bas long as you\b",
             r"\b(by|before) (\d{1,2}(:\d\d)?( ?[ap]m)?|nine|ten|eleven|noon|eod|end of (the"
             r" )?(day|week|month)|close of business)\b",
             r"\bnon-?negotiable\b",
@@ -1553,13 +1565,39 @@ _ROUND10: dict[str, dict[Language, list[str]]] = {
             r"|scary) for me\b",
             r"\bi (still )?remember (when|how) i\b",
             r"\bi('ve| have) been there( myself| too)?\b",
+            r"\bi know (\w+ ){0,2}(how|what) (\w+ ){0,2}(that|it) feels?( like)?\b",
+            r"\bin my (own )?first (year|week|month|months|job|role) (here|as)\b|\bi did something"
+            r" (very |really )?similar\b",
         ],
         "nl": [
             r"\bbij mijn eerste\b",
             r"\b(ik heb|heb ik) er (\w+ ){0,2}(van )?wakker (van )?gelegen\b",
             r"\b(die|dat|dit) (twijfel|gevoel|angst|stress|onzekerheid) ken ik\b",
             r"\bken ik (zelf )?(ook|maar al te goed)\b",
+            r"\bik weet (\w+ ){0,2}hoe (\w+ ){0,2}(dat|het) voelt\b",
+            r"\bin mijn (eigen )?eerste (jaar|week|maand|maanden|baan) (hier|als)\b",
         ],
+    },
+    "ask_expectation": {
+        "en": [
+            r"\bwhat (can|could|should|would) i( or the team| or we| as your manager)? (do|change"
+            r"|do differently)\b(?! (about|with) (it|this|that)\b)"
+        ],
+        "nl": [],
+    },
+    "open_question": {
+        "en": [],
+        "nl": [r"\bik vraag me (eigenlijk |wel |toch |dan )?af (hoe|wat|waarom|wie|welke|waar)\b"],
+    },
+    "name_energy": {
+        "en": [r"\byou('re| are) (not|hardly) (really )?looking at me\b"],
+        "nl": [r"\b(je|jij) kijkt (me|mij) (\w+ )?niet (meer )?aan\b"],
+    },
+    "name_unspoken": {
+        "en": [
+            r"\byou('re| are) keeping (it|this|your answers) (very |really |quite |so )?short\b"
+        ],
+        "nl": [r"\b(je|jij) houdt (het|je antwoorden) (heel |erg |wel |zo |nogal )?kort\b"],
     },
     "check_assumption": {
         "en": [r"\bi('d| had| have|'ve)( been)? assum(ed|ing)\b"],
@@ -1571,13 +1609,43 @@ _ROUND10: dict[str, dict[Language, list[str]]] = {
     "dismissive": {
         "en": [
             r"\byou('ll| will| are going to|'re going to)( just)? (have|need) to (adjust|accept it"
-            r"|live with it|get used to|deal with it|get over it)\b"
+            r"|live with it|get used to|deal with it|get over it)\b",
+            # a rule stated as a tautology ends the talk: "Three days is three days"
+            r"\b(?!fair is fair|enough is enough)(?P<said>\w+ \w+|\w+) (is|are) (?P=said)\b"
+            r"(?!,? (but|and)\b)",
+            r"\byou'?re imagining (it|things|that)\b|\bthat'?s not what i said\b"
+            r"|\bi never said that\b",
+            r"\b(surely|come on,?) you (know|knew|could have|should have)\b",
+            # others manage, so the complaint is theirs alone
+            r"\b(everyone|everybody|all the others|the rest of (us|the team)|others) (else )?(manag"
+            r"es?"
+            r"|copes?|can do it|does it|seems? to manage)\b",
+            r"\bnot worth getting (so )?(worked|wound|het) up\b|\b(don'?t|no need to) get (so )?(wo"
+            r"rked"
+            r"|wound) up\b",
+            r"\b(literally|simply|just) (what you'?re paid for|your job|my job)\b"
+            r"|\bwhat you'?re paid for\b",
         ],
         "nl": [
             r"\b((je|jij) (zult|zal)|(zul|zal) (je|jij)) (je )?((daar|er|maar|gewoon|toch) ){0,3}"
             r"(aan |bij |mee )?(leren )?moeten (aanpassen|wennen|leven|neerleggen)\b",
             r"\b((je|jij) moet|moet (je|jij)) (je )?((daar|er) )?(maar|gewoon) ((daar|er) )?"
             r"(aan |bij )?(aanpassen|wennen|neerleggen)\b",
+            r"\b(?!eerlijk is eerlijk|genoeg is genoeg)(?P<said>\w+ \w+|\w+) (is|zijn) (?P=said)\b"
+            r"(?!,? (maar|en)\b)",
+            r"\b(dat|het) verbeeld (je|jij) (je|jezelf)\b|\bdat heb ik (zo |echt )?(helemaal |nooit"
+            r" )?"
+            r"niet gezegd\b",
+            r"\b(niet|geen) (over )?(zagen|zeuren|zaniken|mekkeren)\b|\bover zagen\b",
+            r"\b(had|kon|kun|kan) (je|jij) (dat |het |dit )?(toch|nou) (ook )?(zelf )?(wel )?(kunne"
+            r"n )?"
+            r"(bedenken|weten|zien|checken|nagaan)\b",
+            r"\b(je|jij) (weet|wist) (dat |het )?(toch|best|heus) (wel )?(dat|zelf|ook|hoe)\b",
+            r"\b(iedereen|de rest|de anderen|anderen) (kan|kunnen|lukt|redt|redden) (het|dat) (toch"
+            r" )?"
+            r"(ook|wel)\b",
+            r"\b(dat|da)'?s (gewoon |nu eenmaal |nou eenmaal )?(je|jouw) (job|werk|taak)\b",
+            r"\bwaar je voor betaald wordt\b",
         ],
     },
 }
@@ -1600,7 +1668,8 @@ _FILLERS = re.compile(
 )
 _OPEN_START = {
     "en": re.compile(
-        r"^((about|roughly|approximately) )?(what|how|why|which|where|when|who|whom|whose"
+        r"^(?!what (you'?re|you are|you'?ve been) (saying|telling me)\b)"
+        r"((about|roughly|approximately) )?(what|how|why|which|where|when|who|whom|whose"
         r"|in what way|to what extent|tell me"
         r"|describe|walk me|help me understand|talk (to me )?about|in which|since when|how come"
         # "Anything else?" widens the conversation, whatever its yes/no form
@@ -1610,7 +1679,8 @@ _OPEN_START = {
         r")\b"
     ),
     "nl": re.compile(
-        r"^(wat|hoe|hoezo|hoelang|waarom|welke|welk|waar\w*|wanneer|wie|in hoeverre|op welke"
+        r"^(?!wat (je|jij) (zegt|bedoelt|vertelt) is\b)"
+        r"(wat|hoe|hoezo|hoelang|waarom|welke|welk|waar\w*|wanneer|wie|in hoeverre|op welke"
         r"|in welke|sinds wanneer|vertel|beschrijf|leg (eens |me )?uit|help me"
         r"|(en |dus )?(is er |was er |zijn er )?(verder )?nog (iets|meer|andere? (dingen|ideeen"
         r"|gedachten|zorgen|redenen|manieren))"
@@ -1689,6 +1759,15 @@ _CHECKING_TAG = re.compile(
     r"|(?<!wel )of niet\?|of vergis ik me|is that the case|is dat (het geval|zo)\?|zit ik (er"
     r"|daar)naast"
     r"|am i off|or is (there|it) something else)"
+)
+
+# A check on having understood what was said ("Begrijp ik je zo goed?", "Versta ik u
+# goed?", "Did I understand you right?"): the statement before it restates, so it is a summary.
+_UNDERSTANDING_TAG = re.compile(
+    r"\b((begrijp|versta|snap) ik (je|jou|u|dat|het|dit) (zo |nu |dan )?(goed|juist)|heb ik (je|jou"
+    r"|u|dat|het) (zo |nu )?goed (begrepen|verstaan|gehoord)|do i understand (you|that|it) (right"
+    r"|correctly)|have i understood (you|that|it) (right|correctly)|did i (hear|understand) (you"
+    r"|that|it) (right|correctly))\b"
 )
 
 _CLOSED_START = {
@@ -2030,7 +2109,19 @@ def _gives_advice(norm: str, lang: Language) -> bool:
 
 # "I hear you're frustrated" names the feeling; hearing alone is not a summary then.
 _HEARING = re.compile(r"\b(ik hoor|i hear|i'?m hearing|what i'?m hearing)\b")
+# "Heeft u", "hebt ge", "zijt ge": the verb loses its -t when "je" follows it.
+_INVERTED_VERB = {
+    "heeft": "heb", "hebt": "heb", "bent": "ben", "zijt": "ben", "wilt": "wil", "kunt": "kun",
+    "vindt": "vind", "denkt": "denk", "voelt": "voel", "ziet": "zie", "gaat": "ga",
+    "doet": "doe", "komt": "kom", "zoudt": "zou", "moogt": "mag", "zult": "zul",
+}  # fmt: skip
 _FORMAL_FLEMISH = (
+    (
+        re.compile(r"\b(" + "|".join(_INVERTED_VERB) + r") (u|ge|gij)\b"),
+        lambda match: f"{_INVERTED_VERB[match.group(1)]} je",
+    ),
+    (re.compile(r"\b(u|ge|gij) heeft\b"), "je hebt"),
+    (re.compile(r"\b(ge|gij) zijt\b"), "je bent"),
     (re.compile(r"\b(u|ge|gij)\b"), "je"),
     (re.compile(r"\b(uw|uwe)\b"), "jouw"),
     (re.compile(r"\bgoesting\b"), "zin"),
@@ -2059,9 +2150,13 @@ def _gives_information(sentence: Sentence, lang: Language) -> bool:
 # the leader wants or asks something ("From today I want you ...").
 _NEW_RULE = {
     "en": re.compile(
-        r"\b(from (now on|today|tomorrow|monday|next week)|starting (today|tomorrow|monday))\b"
+        r"\b(from (now on|today|tomorrow|monday|next (week|month|sprint|quarter))|starting (today"
+        r"|tomorrow|monday|next (week|month|sprint)))\b"
     ),
-    "nl": re.compile(r"\b(voortaan|vanaf (nu|vandaag|morgen|maandag|volgende week))\b"),
+    "nl": re.compile(
+        r"\b(voortaan|vanaf (nu|vandaag|morgen|maandag|volgende (week|maand|sprint)|de volgende"
+        r" sprint))\b"
+    ),
 }
 _LEADER_PROMISE = {
     "en": re.compile(
@@ -2069,6 +2164,11 @@ _LEADER_PROMISE = {
     ),
     "nl": re.compile(r"^,? ((?!(wil|verwacht|vraag|eis|reken)\b)\w+ )?ik\b"),
 }
+# A norm agreed earlier, restated, is no new rule ("zoals we hadden afgesproken").
+_AGREED_BEFORE = re.compile(
+    r"\b(zoals (we |jullie )?(het )?(hadden |eerder |al )?(afgesproken|besproken)|zoals altijd"
+    r"|as (we )?(agreed|discussed)|like we (agreed|discussed)|as always)\b"
+)
 # What, in the same turn, shows the leader took in the problem before setting the rule.
 _HEARD_FIRST = frozenset(
     {"open_question", "closed_question", "ask_expectation", "check_assumption", "backing",
@@ -2109,7 +2209,12 @@ def _sentence_labels(sentence: Sentence, lang: Language, informs: bool) -> set[s
 
     is_question = asks(sentence, lang)
     new_rule = _NEW_RULE[lang].search(core)
-    if not is_question and new_rule and not _LEADER_PROMISE[lang].search(core[new_rule.end() :]):
+    if (
+        not is_question
+        and new_rule
+        and not _LEADER_PROMISE[lang].search(core[new_rule.end() :])
+        and not _AGREED_BEFORE.search(core)
+    ):
         found |= {"state_expectation", "_new_rule"}
     if is_question and (
         _PERFUNCTORY.search(core) or _WH_ONLY.search(core) or _LOGISTICS.search(core)
@@ -2129,8 +2234,11 @@ def _sentence_labels(sentence: Sentence, lang: Language, informs: bool) -> set[s
         open_form = len(core.split()) >= 3  # "Met mij minder wat?"; a bare "Wat?" is not open
     if open_form:
         found.add("open_question")
-    if _CHECKING_TAG.search(norm) and not (found & CHECKED_MOVES):
-        found.add("_check")
+    if not (found & CHECKED_MOVES):
+        if _UNDERSTANDING_TAG.search(norm):
+            found |= {"_check", "_heard_check"}
+        elif _CHECKING_TAG.search(norm):
+            found.add("_check")
     if is_question and not open_form and not fake_open and "ask_expectation" not in found:
         # a checking tag ("..., is that right?") checks the move before it; it does not make
         # the sentence a yes/no question
@@ -2212,11 +2320,17 @@ def _resolve_turn(per_sentence: list[set[str]], texts: list[str]) -> list[set[st
         None,
     )
     resolved: list[set[str]] = []
+    restated_at: list[int] = []
     for position, labels in enumerate(per_sentence):
         labels = set(labels)
         if "_check" in labels:
             labels.discard("_check")
-            if not (union & CHECKED_MOVES):
+            if "_heard_check" in labels:
+                labels.discard("_heard_check")
+                if not (union & CHECKED_MOVES):
+                    # "..., begrijp ik dat goed?" checks how the statement before it heard them
+                    restated_at.append(max(position - 1, 0))
+            elif not (union & CHECKED_MOVES):
                 labels.add("check_assumption")
         if "_weak_closed" in labels:
             labels.discard("_weak_closed")
@@ -2245,6 +2359,10 @@ def _resolve_turn(per_sentence: list[set[str]], texts: list[str]) -> list[set[st
                 # acknowledged or given back first, decides the fix (evals/data/README.md)
                 labels.add("premature_advice")
         resolved.append(labels)
+    for position in restated_at:
+        resolved[position].add("summarize")
+        # what the statement seemed to instruct ("Ge moet er veel voor over hebben") was theirs
+        resolved[position].discard("premature_advice")
     return resolved
 
 
