@@ -5,9 +5,8 @@ Three checks, each on its development and its held-out split separately:
 
 1. The team's own labelled turns (evals/data/listening_turns.yaml; `split: dev|test`):
    per-label precision, recall, F1 and macro-F1 over the LABELS vocabulary; also the
-   dev-only sets dev2 to dev6 (dev3-dev6 are never trained on: dev3 chooses between
-   variants; dev4, dev5 and dev6 were written blind as fresh checks, see
-   evals/data/README.md).
+   dev-only sets dev2 to dev7 (dev3-dev7 are never trained on: dev3 chooses between
+   variants; dev4 to dev7 were written blind as fresh checks, see evals/data/README.md).
 2. AnnoMI therapist turns (read from --evaldata, never copied): our labels mapped onto
    AnnoMI's main behaviour (question / reflection / therapist_input / other), macro-F1;
    plus open/closed on the experts' questions and simple/complex on their reflections.
@@ -71,9 +70,10 @@ DEFAULT_DEV3_SET = Path(__file__).parent / "data" / "listening_turns_dev3.yaml"
 DEFAULT_DEV4_SET = Path(__file__).parent / "data" / "listening_turns_dev4.yaml"
 DEFAULT_DEV5_SET = Path(__file__).parent / "data" / "listening_turns_dev5.yaml"
 DEFAULT_DEV6_SET = Path(__file__).parent / "data" / "listening_turns_dev6.yaml"
-EXTRA_DEV_SETS = ("dev2", "dev3", "dev4", "dev5", "dev6")
+DEFAULT_DEV7_SET = Path(__file__).parent / "data" / "listening_turns_dev7.yaml"
+EXTRA_DEV_SETS = ("dev2", "dev3", "dev4", "dev5", "dev6", "dev7")
 # id prefixes of the sets training never reads
-HELD_OUT_PREFIXES = ("dev3-", "nl4-", "en4-", "nl5-", "en5-", "nl6-", "en6-")
+HELD_OUT_PREFIXES = ("dev3-", "nl4-", "en4-", "nl5-", "en5-", "nl6-", "en6-", "nl7-", "en7-")
 # training-only turns (all `split: dev`), never scored as a split of their own
 DEFAULT_TRAIN_DIR = Path(__file__).parent / "data" / "train"
 DEFAULT_EVALDATA = REPO_ROOT.parent / "shared" / "evaldata"
@@ -569,6 +569,12 @@ def register(subparsers: Any) -> None:
         " when present (default: %(default)s)",
     )
     parser.add_argument(
+        "--dev7-set",
+        default=str(DEFAULT_DEV7_SET),
+        help="seventh dev-only set (written blind), held out from --train and scored as `dev7`"
+        " when present (default: %(default)s)",
+    )
+    parser.add_argument(
         "--train-dir",
         default=str(DEFAULT_TRAIN_DIR),
         help="folder of training-only labelled YAML files for --train (default: %(default)s)",
@@ -808,8 +814,8 @@ def own_dev_cases(
     own_set: Path, dev2_set: Path | None, train_dir: Path | None = DEFAULT_TRAIN_DIR
 ) -> list[LabelledTurn]:
     """The own labelled turns training may see: own-set dev, dev2 and the training files.
-    dev3 to dev6 are never among them (dev3 chooses between variants; dev4, dev5 and dev6
-    are fresh checks)."""
+    dev3 to dev7 are never among them (dev3 chooses between variants; dev4 to dev7 are
+    fresh checks)."""
     cases = [case for case in load_own_set(own_set) if case.split == "dev"]
     if dev2_set is not None and dev2_set.exists():
         # dev2 is dev-only by construction; the example builders still reject any test case
@@ -821,7 +827,7 @@ def own_dev_cases(
             cases += load_own_set(path)
     held_out = [str(case.id) for case in cases if str(case.id).startswith(HELD_OUT_PREFIXES)]
     if held_out:
-        raise EvalDataError(f"dev3 to dev6 are never trained on: {held_out}")
+        raise EvalDataError(f"dev3 to dev7 are never trained on: {held_out}")
     return cases
 
 
