@@ -897,9 +897,8 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"|zetten|bespreken|aankaarten)\b",
             r"^(?!(vertel|zeg|luister|kijk|wacht|denk|stel je|maar|dan|nou|ja|nee|oke|ok|dus|en|of"
             r"|want|toch|ook|nog|al|zo|wel|niet|het|dat|dit|die|de|een|wat|hoe|waarom|ik|je|jij|we"
-            r"|wij|ze|hij|zij|er|hier|daar|is|was|heel|echt|even|eens|gewoon)\b)[a-z]+ (gewoon |maa"
-            r"r"
-            r" )?(even|eens|gewoon)\b",
+            r"|wij|ze|hij|zij|er|hier|daar|is|was|heel|echt|even|eens|gewoon)\b)[a-z]+"
+            r" (gewoon |maar )?(even|eens|gewoon)\b",
             r"\b(is|zijn|lijkt me) (\w+ )?iets voor (je|jou)\b",
             r"\b(cursus|training|coach|coaching|app|boek)\b.{0,25}\b(voor je|voor jou|helpen)\b",
             r"\bhet (handigst|makkelijkst|simpelst|slimst|best|verstandigst)e? (is|als|om|zou)\b",
@@ -1108,9 +1107,8 @@ _OWN_REACTION_NL = [
     r"|waarom|wanneer|wie)\b)",
     r"\b(dat|dit|het) is (best |wel |echt |nogal |een beetje |toch )?(hard|pijnlijk|moeilijk|lastig"
     r"|confronterend|niet leuk) om te horen\b",
-    r"\bik merk (eerlijk gezegd |wel |nu )?(dat )?ik (er |daar )?(zelf )?(\w+ ){0,3}(onzeker|ongedu"
-    r"ldig"
-    r"|geirriteerd|nerveus|zenuwachtig|ongemakkelijk|verdrietig|boos|gespannen|geraakt|emotioneel"
+    r"\bik merk (eerlijk gezegd |wel |nu )?(dat )?ik (er |daar )?(zelf )?(\w+ ){0,3}(onzeker"
+    r"|ongeduldig|geirriteerd|nerveus|zenuwachtig|ongemakkelijk|verdrietig|boos|gespannen|geraakt|emotioneel"
     r"|defensief|kriebelig) (van )?(word|ben)\b",
 ]
 
@@ -1611,18 +1609,16 @@ _ROUND10: dict[str, dict[Language, list[str]]] = {
             r"\byou('ll| will| are going to|'re going to)( just)? (have|need) to (adjust|accept it"
             r"|live with it|get used to|deal with it|get over it)\b",
             # a rule stated as a tautology ends the talk: "Three days is three days"
-            r"\b(?!fair is fair|enough is enough)(?P<said>\w+ \w+|\w+) (is|are) (?P=said)\b"
-            r"(?!,? (but|and)\b)",
+            r"\b(?!fair is fair|enough is enough)(?P<said>\w+ \w+|\w+) (is|are) (?P=said)"
+            r"(?=\s*([.!;:]|$|,(?! (but|and)\b)))",
             r"\byou'?re imagining (it|things|that)\b|\bthat'?s not what i said\b"
             r"|\bi never said that\b",
-            r"\b(surely|come on,?) you (know|knew|could have|should have)\b",
+            r"\bsurely you (know|knew|could have|should have)\b",
             # others manage, so the complaint is theirs alone
-            r"\b(everyone|everybody|all the others|the rest of (us|the team)|others) (else )?(manag"
-            r"es?"
-            r"|copes?|can do it|does it|seems? to manage)\b",
-            r"\bnot worth getting (so )?(worked|wound|het) up\b|\b(don'?t|no need to) get (so )?(wo"
-            r"rked"
-            r"|wound) up\b",
+            r"\b((everyone|everybody) else|all the others|the rest of (us|the team))"
+            r" (manages?|copes?|can do it|does it|seems? to manage)\b",
+            r"\bnot worth getting (so )?(worked|wound|het) up\b"
+            r"|\b(don'?t|no need to) get (so )?(worked|wound) up\b",
             r"\b(literally|simply|just) (what you'?re paid for|your job|my job)\b"
             r"|\bwhat you'?re paid for\b",
         ],
@@ -1631,19 +1627,17 @@ _ROUND10: dict[str, dict[Language, list[str]]] = {
             r"(aan |bij |mee )?(leren )?moeten (aanpassen|wennen|leven|neerleggen)\b",
             r"\b((je|jij) moet|moet (je|jij)) (je )?((daar|er) )?(maar|gewoon) ((daar|er) )?"
             r"(aan |bij )?(aanpassen|wennen|neerleggen)\b",
-            r"\b(?!eerlijk is eerlijk|genoeg is genoeg)(?P<said>\w+ \w+|\w+) (is|zijn) (?P=said)\b"
-            r"(?!,? (maar|en)\b)",
-            r"\b(dat|het) verbeeld (je|jij) (je|jezelf)\b|\bdat heb ik (zo |echt )?(helemaal |nooit"
-            r" )?"
-            r"niet gezegd\b",
+            r"\b(?!eerlijk is eerlijk|genoeg is genoeg)(?P<said>\w+ \w+|\w+) (is|zijn) (?P=said)"
+            r"(?=\s*([.!;:]|$|,(?! (maar|en)\b)))",
+            r"\b(dat|het) verbeeld (je|jij) (je|jezelf)\b"
+            r"|\bdat heb ik (zo |echt )?(helemaal |nooit )?niet gezegd\b",
             r"\b(niet|geen) (over )?(zagen|zeuren|zaniken|mekkeren)\b|\bover zagen\b",
-            r"\b(had|kon|kun|kan) (je|jij) (dat |het |dit )?(toch|nou) (ook )?(zelf )?(wel )?(kunne"
-            r"n )?"
+            r"\b(had|kon) (je|jij) (dat |het |dit )?(toch|nou) (ook )?(zelf )?(wel )?(kunnen )?"
             r"(bedenken|weten|zien|checken|nagaan)\b",
-            r"\b(je|jij) (weet|wist) (dat |het )?(toch|best|heus) (wel )?(dat|zelf|ook|hoe)\b",
-            r"\b(iedereen|de rest|de anderen|anderen) (kan|kunnen|lukt|redt|redden) (het|dat) (toch"
-            r" )?"
-            r"(ook|wel)\b",
+            r"\b(je|jij) (weet|wist) (toch|best|heus) (wel )?dat (dat|het|dit|je|jij) (niet|nooit"
+            r"|geen)\b",
+            r"\b(iedereen|de rest|de anderen|anderen) (kan|kunnen|lukt|redt|redden) (het|dat) toch"
+            r" (ook|wel)\b",
             r"\b(dat|da)'?s (gewoon |nu eenmaal |nou eenmaal )?(je|jouw) (job|werk|taak)\b",
             r"\bwaar je voor betaald wordt\b",
         ],
