@@ -1,4 +1,4 @@
-"""Misreadings fixed in listener rounds 7 to 11 (roleplay/LISTENING.md), written fresh here.
+"""Misreadings fixed in listener rounds 7 to 12 (roleplay/LISTENING.md), written fresh here.
 
 Each case names a label the turn must get and one it must not, for the rules and for the
 default listener. These turns are not in any eval set and the label model never trains on
@@ -298,6 +298,31 @@ ROUND11_CASES: list[tuple[str, str, str, str | None, str | None]] = [
     ("nl", "Nee hoor, niks aan de hand.", "Maar even tussendoor, is er thuis iets?", None, "premature_advice"),  # noqa: E501
 ]  # fmt: skip
 
+# Round 12: general forms found on dev6 and dev7's English turns after their one read.
+ROUND12_CASES: list[tuple[str, str, str, str | None, str | None]] = [
+    # A reproach with "possibly"; a reflection quoting praise is no praise; "so next" moves on.
+    ("en", "I sent the draft to the wrong distribution list.", "How could you possibly miss that? It was on the checklist.", "dismissive", "open_question"),  # noqa: E501
+    ("en", "Nobody ever says anything nice about my work.", "It sounds like you feel the good work disappears and only the mistakes get noticed. Is that how it is for you?", "summarize", "backing"),  # noqa: E501
+    ("en", "Alright, that's everything on the rota.", "ok so next thing, the budget review", "other", "summarize"),  # noqa: E501
+    # Asking what the leader should do differently asks their expectation.
+    ("en", "These one-on-ones feel pointless.", "What should I be doing differently in these sessions?", "ask_expectation", None),  # noqa: E501
+    ("en", "The office days are so noisy.", "Tell me what you need from me to make the office days work.", "ask_expectation", None),  # noqa: E501
+    # "anything that lands in it" is no reaction of the leader's; "That stings." is.
+    ("en", "I'm on my own with the launch.", "Ok, first thing: from tomorrow block an hour for it and decline anything that lands in it.", "premature_advice", "name_energy"),  # noqa: E501
+    ("en", "You changed my slides again.", "Ouch. That stings.", "name_energy", None),
+    # Closing the subject, "you're overthinking it", policy as the reason, "that's hybrid for you".
+    ("en", "Why can't I just work from home on Fridays?", "The policy is two days and I'm not reopening it. End of.", "dismissive", None),  # noqa: E501
+    ("en", "I'm worried the client will hate it.", "You're overthinking it.", "dismissive", None),
+    ("en", "Why do I have to use the new tool?", "Because it's company policy.", "dismissive", None),  # noqa: E501
+    ("en", "I never see anyone on office days.", "Yeah well, that's hybrid for you.", "dismissive", None),  # noqa: E501
+    # Expectations put as "My expectation:" or "Can we agree I ...?"; a fix as an imperative.
+    ("en", "I keep missing the deadline updates.", "My expectation: you post a short update every Friday by noon.", "state_expectation", None),  # noqa: E501
+    ("en", "I only hear about your comments two weeks later.", "Can we agree I give you comments within two days of each draft?", "state_expectation", "closed_question"),  # noqa: E501
+    ("en", "The invoice went to the wrong client.", "Recall it now and ring their finance lead.", "premature_advice", None),  # noqa: E501
+    # A bare "Am I reading that right?" checks the naming before it.
+    ("en", "I don't know, it's just been a lot.", "Sounds like you've been running on fumes. Am I reading that right?", "name_energy", "check_assumption"),  # noqa: E501
+]  # fmt: skip
+
 # Known errors of the default listener on these cases, kept visible as strict xfails
 # (text -> reason); the rules alone read them right.
 KNOWN_DEFAULT_ERRORS: dict[str, str] = {
@@ -308,7 +333,9 @@ KNOWN_DEFAULT_ERRORS: dict[str, str] = {
 
 def _cases() -> list[object]:
     params: list[object] = []
-    for case in ROUND7_CASES + ROUND8_CASES + ROUND9_CASES + ROUND10_CASES + ROUND11_CASES:
+    for case in (
+        ROUND7_CASES + ROUND8_CASES + ROUND9_CASES + ROUND10_CASES + ROUND11_CASES + ROUND12_CASES
+    ):
         for listener in ("rules", "rules+model"):
             reason = KNOWN_DEFAULT_ERRORS.get(case[2]) if listener == "rules+model" else None
             marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []

@@ -288,7 +288,8 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"\b(sounds|sounded|seems|seemed|looks|looked)\b.{0,12}\b(" + _FEELINGS_EN + r")\b",
             r"\byour (frustration|anger|worry|worries|fear|fears|sadness|disappointment|stress"
             r"|feelings?|emotions?)\b",
-            r"\b(ouch|that stings|that hurts|that lands|that hits)\b",
+            # the leader's own "that lands", not a relative clause ("anything that lands in it")
+            r"\bouch\b|(^|[,.;:!] )(that|this) (really )?(stings|hurts|lands|hits)\b",
             r"\bi('m| am| feel)\b.{0,20}\b(nervous|uneasy|uncomfortable|tense|touched|moved|angry|"
             r"sad"
             r"|irritated|impatient|worried|anxious|concerned)\b",
@@ -571,7 +572,7 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"\b(it|this) (also )?(affects|touches|moves|hurts) me\b",
             r"\bhonestly,? i\b",
             r"\bi worry\b",
-            r"\b(ouch|that stings|that hurts|that lands|that hits home)\b",
+            r"\bouch\b|(^|[,.;:!] )(that|this) (really )?(stings|hurts|lands|hits home)\b",
             r"\b(hard|difficult|uncomfortable|painful|not easy) to hear\b",
             r"\bi('m| am| feel)\b.{0,20}\b(nervous|uneasy|uncomfortable|tense|touched|moved|angry|"
             r"sad"
@@ -819,6 +820,7 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"^(so |ok |okay |well |then )?(just |simply )?(try|make sure|go|talk to(?! me\b)"
             r"|tell (him|her|them|your)|ask (him|her|them|your)|take"
             r"|stop(?! (moaning|complaining|whining|being))|start|focus|write|call|send|plan"
+            r"|recall|ring|phone|email|reply|apologi[sz]e|escalate|fix|redo|decline|forward"
             r"|sit down|talk(?! (to|with) me\b)|explain|check|install|read|sleep|exercise"
             r"|prioriti[sz]e|delegate|get|use|put|set|schedule|drop|turn|switch|move|cancel|block"
             r"|book|pick|let them|give (it|him|her|them)|have a word)\b",
@@ -1496,6 +1498,7 @@ _BROADER: dict[str, dict[Language, list[str]]] = {
             r"|make|give|come|run)\b",
             r"\bnext time,? i('d| would) (like|want|need|expect)\b|\bnext time,? i (want|need"
             r"|expect)\b",
+            r"\bmy expectations?:|\b(can|could|shall) we agree (that )?(i|you|we)\b",
             # a yes with a condition ("That's fine, as long as you're in for standup")
             r"\b(fine|okay|ok|good|no problem|that works)\b[^.?!]{0,25}\bas long as you\b",
             r"\b(by|before) (\d{1,2}(:\d\d)?( ?[ap]m)?|nine|ten|eleven|noon|eod|end of (the"
@@ -1578,8 +1581,9 @@ _ROUND10: dict[str, dict[Language, list[str]]] = {
     },
     "ask_expectation": {
         "en": [
-            r"\bwhat (can|could|should|would) i( or the team| or we| as your manager)? (do|change"
-            r"|do differently)\b(?! (about|with) (it|this|that)\b)"
+            r"\bwhat (can|could|should|would) i( or the team| or we| as your manager)? (be )?(do"
+            r"|doing|change|changing|do differently)\b(?! (about|with) (it|this|that)\b)",
+            r"\bwhat you('d)? (need|want|expect|would like) from (me|us)\b",
         ],
         "nl": [],
     },
@@ -1621,6 +1625,13 @@ _ROUND10: dict[str, dict[Language, list[str]]] = {
             r"|\b(don'?t|no need to) get (so )?(worked|wound) up\b",
             r"\b(literally|simply|just) (what you'?re paid for|your job|my job)\b"
             r"|\bwhat you'?re paid for\b",
+            # closing the subject after a rule: "... I'm not reopening it. End of."
+            r"(^|[,.;:!] )(end of( story| discussion)?|discussion closed)[.!]*$",
+            r"\byou'?re (just )?(overthinking|overreacting|being (a bit |so |too )?(precious"
+            r"|dramatic|sensitive|touchy))\b",
+            r"\bbecause it'?s (company |the )?(policy|the rule|the rules)\b",
+            r"\bthat'?s (hybrid|life|business|corporate|the job|work) for you\b"
+            r"|\bsame for (all of us|everyone|everybody)\b",
         ],
         "nl": [
             r"\b((je|jij) (zult|zal)|(zul|zal) (je|jij)) (je )?((daar|er|maar|gewoon|toch) ){0,3}"
@@ -1686,6 +1697,7 @@ _OPEN_START = {
 _HOW_COULD_YOU = (
     r"how (could|can) you (possibly |ever |even |just )?(do|let|forget|miss|say|be so|allow"
     r"|ignore|treat|fail|not|think (that|so)|have (done|let|forgotten|missed|said|been so))"
+    r"|how (could|can) you (possibly|ever) \w+"
 )
 # "Why would you say that?" reproaches; "Why would you be at a six and not a two?" explores.
 _WHY_WOULD_YOU = r"why would you (do|ever|even|go and|think that|say (that|this|so|such))"
@@ -1764,6 +1776,13 @@ _UNDERSTANDING_TAG = re.compile(
     r"|that|it) (right|correctly))\b"
 )
 
+# A sentence that is nothing but a check ("Am I reading that right?", "Zie ik dat goed?").
+_BARE_TAG = re.compile(
+    r"^((and|so|or|en|dus|of),? )?(am i (reading|seeing|getting|hearing) (this|that|it|you)"
+    r" (right|correctly)|is that (right|fair|accurate|it)|klopt (dat|het)|zie ik (dat|het)"
+    r" (zo )?goed|heb ik (dat|het) (zo )?goed)\??$"
+)
+
 _CLOSED_START = {
     "en": re.compile(
         r"^(is|are|am|was|were|do|does|did|have|has|had|can|could|will|would|should|shall|may"
@@ -1833,7 +1852,8 @@ _SO_FRAME = re.compile(
     r"(so[,]?\s+(?!(is|are|am|was|were|do|does|did|have|has|had|can|could|will|would|should"
     r"|shall|may|might|any|anything|anyone|anybody)\b)|dus[,]?\s+)"
     r"(?!(i|ik|we|wij|let'?s|laten|then|dan|what|wat|how|hoe|kom|ga|zorg|stuur"
-    r"|bel|neem|doe|maak|laat|zet|plan)\b)"
+    r"|bel|neem|doe|maak|laat|zet|plan|next|moving on|anyway|on to|over to|back to|verder"
+    r"|volgende|door naar|terug naar)\b)"
 )
 # Agreeing to a proposal ("Sounds like a plan") gives nothing back.
 _AGREES_TO_A_PROPOSAL = (
@@ -2263,6 +2283,14 @@ def _sentence_labels(sentence: Sentence, lang: Language, informs: bool) -> set[s
             found.add("_weak_closed")  # "Je wilt dus promotie?": a guess as a question
     elif (
         not is_question
+        and found == {"backing"}
+        and _HEARD_FRAME[lang].search(core.lstrip(_LEADING_MARKS))
+    ):
+        # "It sounds like you feel the good work doesn't register with me": the praise inside
+        # belongs to the experience the leader gives back
+        found = {"name_energy" if _FEELING_WORD[lang].search(core) else "summarize"}
+    elif (
+        not is_question
         and not found
         and (
             (_SO_FRAME.search(norm) and len(core.split()) >= 5)
@@ -2346,6 +2374,16 @@ def _resolve_turn(per_sentence: list[set[str]], texts: list[str]) -> list[set[st
         # "Wat verwacht je van mij?" is ask_expectation only
         if "ask_expectation" in labels:
             labels.discard("open_question")
+        # "Sounds like you felt overruled. Am I reading that right?": the bare tag checks the
+        # naming before it; it offers no assumption of its own (evals/data/README.md)
+        if (
+            labels == {"check_assumption"}
+            and reflective_at is not None
+            and position > reflective_at
+            and per_sentence[reflective_at] & {"summarize", "name_unspoken", "name_energy"}
+            and _BARE_TAG.search(texts[position])
+        ):
+            labels.clear()
         if "_new_rule" in labels:
             labels.discard("_new_rule")
             if not (union & _HEARD_FIRST):
