@@ -5,8 +5,8 @@ Three checks, each on its development and its held-out split separately:
 
 1. The team's own labelled turns (evals/data/listening_turns.yaml; `split: dev|test`):
    per-label precision, recall, F1 and macro-F1 over the LABELS vocabulary; also the
-   dev-only sets dev2 to dev7 (dev3-dev7 are never trained on: dev3 chooses between
-   variants; dev4 to dev7 were written blind as fresh checks, see evals/data/README.md).
+   dev-only sets dev2 to dev8 (dev3-dev8 are never trained on: dev3 chooses between
+   variants; dev4 to dev8 were written blind as fresh checks, see evals/data/README.md).
 2. AnnoMI therapist turns (read from --evaldata, never copied): our labels mapped onto
    AnnoMI's main behaviour (question / reflection / therapist_input / other), macro-F1;
    plus open/closed on the experts' questions and simple/complex on their reflections.
@@ -71,9 +71,10 @@ DEFAULT_DEV4_SET = Path(__file__).parent / "data" / "listening_turns_dev4.yaml"
 DEFAULT_DEV5_SET = Path(__file__).parent / "data" / "listening_turns_dev5.yaml"
 DEFAULT_DEV6_SET = Path(__file__).parent / "data" / "listening_turns_dev6.yaml"
 DEFAULT_DEV7_SET = Path(__file__).parent / "data" / "listening_turns_dev7.yaml"
-EXTRA_DEV_SETS = ("dev2", "dev3", "dev4", "dev5", "dev6", "dev7")
+DEFAULT_DEV8_SET = Path(__file__).parent / "data" / "listening_turns_dev8.yaml"
+EXTRA_DEV_SETS = ("dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8")
 # id prefixes of the sets training never reads
-HELD_OUT_PREFIXES = ("dev3-", "nl4-", "en4-", "nl5-", "en5-", "nl6-", "en6-", "nl7-", "en7-")
+HELD_OUT_PREFIXES = ("dev3-", *(f"{lang}{n}-" for n in range(4, 9) for lang in ("nl", "en")))
 # training-only turns (all `split: dev`), never scored as a split of their own
 DEFAULT_TRAIN_DIR = Path(__file__).parent / "data" / "train"
 DEFAULT_EVALDATA = REPO_ROOT.parent / "shared" / "evaldata"
@@ -575,6 +576,12 @@ def register(subparsers: Any) -> None:
         " when present (default: %(default)s)",
     )
     parser.add_argument(
+        "--dev8-set",
+        default=str(DEFAULT_DEV8_SET),
+        help="eighth dev-only set (written blind), held out from --train and scored as `dev8`"
+        " when present (default: %(default)s)",
+    )
+    parser.add_argument(
         "--train-dir",
         default=str(DEFAULT_TRAIN_DIR),
         help="folder of training-only labelled YAML files for --train (default: %(default)s)",
@@ -814,7 +821,7 @@ def own_dev_cases(
     own_set: Path, dev2_set: Path | None, train_dir: Path | None = DEFAULT_TRAIN_DIR
 ) -> list[LabelledTurn]:
     """The own labelled turns training may see: own-set dev, dev2 and the training files.
-    dev3 to dev7 are never among them (dev3 chooses between variants; dev4 to dev7 are
+    dev3 to dev8 are never among them (dev3 chooses between variants; dev4 to dev8 are
     fresh checks)."""
     cases = [case for case in load_own_set(own_set) if case.split == "dev"]
     if dev2_set is not None and dev2_set.exists():
@@ -827,7 +834,7 @@ def own_dev_cases(
             cases += load_own_set(path)
     held_out = [str(case.id) for case in cases if str(case.id).startswith(HELD_OUT_PREFIXES)]
     if held_out:
-        raise EvalDataError(f"dev3 to dev7 are never trained on: {held_out}")
+        raise EvalDataError(f"dev3 to dev8 are never trained on: {held_out}")
     return cases
 
 

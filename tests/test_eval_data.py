@@ -296,7 +296,7 @@ LISTENING_DEV3_FILE = DATA_DIR / "listening_turns_dev3.yaml"
 # the fresh sets written blind (each joins once it has been read, see evals/data/README.md)
 FRESH_FILES = [
     path
-    for path in (DATA_DIR / f"listening_turns_dev{number}.yaml" for number in (4, 5, 6, 7))
+    for path in (DATA_DIR / f"listening_turns_dev{number}.yaml" for number in (4, 5, 6, 7, 8))
     if path.is_file()
 ]
 HELD_OUT_FILES = [LISTENING_DEV3_FILE, *FRESH_FILES]

@@ -185,7 +185,7 @@ def test_training_refuses_dev3_and_a_missing_training_folder(tmp_path: Path) -> 
     own_set = ROOT / "evals" / "data" / "listening_turns.yaml"
     with pytest.raises(EvalDataError, match="not a folder"):
         own_dev_cases(own_set, None, tmp_path / "missing")
-    for held_out_id in ("dev3-001", "nl4-001", "en5-001", "nl6-001"):
+    for held_out_id in ("dev3-001", "nl4-001", "en5-001", "nl6-001", "en8-001"):
         (tmp_path / "leak.yaml").write_text(
             f"cases:\n  - {{id: {held_out_id}, lang: en, split: dev, context: x, text: y,"
             " labels: [other]}\n",
