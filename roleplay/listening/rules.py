@@ -820,7 +820,7 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"^(so |ok |okay |well |then )?(just |simply )?(try|make sure|go|talk to(?! me\b)"
             r"|tell (him|her|them|your)|ask (him|her|them|your)|take"
             r"|stop(?! (moaning|complaining|whining|being))|start|focus|write|call|send|plan"
-            r"|recall|ring|phone|email|reply|apologi[sz]e|escalate|fix|redo|decline|forward"
+            r"|recall|ring|apologi[sz]e|escalate|redo|decline"
             r"|sit down|talk(?! (to|with) me\b)|explain|check|install|read|sleep|exercise"
             r"|prioriti[sz]e|delegate|get|use|put|set|schedule|drop|turn|switch|move|cancel|block"
             r"|book|pick|let them|give (it|him|her|them)|have a word)\b",
