@@ -66,15 +66,19 @@ DEFAULT_OWN_SET = Path(__file__).parent / "data" / "listening_turns.yaml"
 DEFAULT_DEV2_SET = Path(__file__).parent / "data" / "listening_turns_dev2.yaml"
 # held out from training: the set that chooses between listener variants
 DEFAULT_DEV3_SET = Path(__file__).parent / "data" / "listening_turns_dev3.yaml"
-# held out from training too: fresh sets written blind, each first read as a new estimate
-DEFAULT_DEV4_SET = Path(__file__).parent / "data" / "listening_turns_dev4.yaml"
-DEFAULT_DEV5_SET = Path(__file__).parent / "data" / "listening_turns_dev5.yaml"
-DEFAULT_DEV6_SET = Path(__file__).parent / "data" / "listening_turns_dev6.yaml"
-DEFAULT_DEV7_SET = Path(__file__).parent / "data" / "listening_turns_dev7.yaml"
-DEFAULT_DEV8_SET = Path(__file__).parent / "data" / "listening_turns_dev8.yaml"
-EXTRA_DEV_SETS = ("dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8")
+# held out from training too: fresh sets written blind (ids nl4-/en4- ...), each first read
+# as a new estimate (evals/data/README.md)
+FRESH_SET_NUMBERS = range(4, 9)
+DEFAULT_FRESH_SETS = {
+    f"dev{number}": Path(__file__).parent / "data" / f"listening_turns_dev{number}.yaml"
+    for number in FRESH_SET_NUMBERS
+}
+EXTRA_DEV_SETS = ("dev2", "dev3", *DEFAULT_FRESH_SETS)
 # id prefixes of the sets training never reads
-HELD_OUT_PREFIXES = ("dev3-", *(f"{lang}{n}-" for n in range(4, 9) for lang in ("nl", "en")))
+HELD_OUT_PREFIXES = (
+    "dev3-",
+    *(f"{lang}{number}-" for number in FRESH_SET_NUMBERS for lang in ("nl", "en")),
+)
 # training-only turns (all `split: dev`), never scored as a split of their own
 DEFAULT_TRAIN_DIR = Path(__file__).parent / "data" / "train"
 DEFAULT_EVALDATA = REPO_ROOT.parent / "shared" / "evaldata"
@@ -551,36 +555,13 @@ def register(subparsers: Any) -> None:
         help="third dev-only set, held out from --train and scored as `dev3` (default:"
         " %(default)s)",
     )
-    parser.add_argument(
-        "--dev4-set",
-        default=str(DEFAULT_DEV4_SET),
-        help="fourth dev-only set (written blind), held out from --train and scored as `dev4`"
-        " (default: %(default)s)",
-    )
-    parser.add_argument(
-        "--dev5-set",
-        default=str(DEFAULT_DEV5_SET),
-        help="fifth dev-only set (written blind), held out from --train and scored as `dev5`"
-        " when present (default: %(default)s)",
-    )
-    parser.add_argument(
-        "--dev6-set",
-        default=str(DEFAULT_DEV6_SET),
-        help="sixth dev-only set (written blind), held out from --train and scored as `dev6`"
-        " when present (default: %(default)s)",
-    )
-    parser.add_argument(
-        "--dev7-set",
-        default=str(DEFAULT_DEV7_SET),
-        help="seventh dev-only set (written blind), held out from --train and scored as `dev7`"
-        " when present (default: %(default)s)",
-    )
-    parser.add_argument(
-        "--dev8-set",
-        default=str(DEFAULT_DEV8_SET),
-        help="eighth dev-only set (written blind), held out from --train and scored as `dev8`"
-        " when present (default: %(default)s)",
-    )
+    for name, path in DEFAULT_FRESH_SETS.items():
+        parser.add_argument(
+            f"--{name}-set",
+            default=str(path),
+            help=f"fresh dev-only set (written blind), held out from --train and scored as"
+            f" `{name}` when present (default: %(default)s)",
+        )
     parser.add_argument(
         "--train-dir",
         default=str(DEFAULT_TRAIN_DIR),
