@@ -5,8 +5,9 @@ Three checks, each on its development and its held-out split separately:
 
 1. The team's own labelled turns (evals/data/listening_turns.yaml; `split: dev|test`):
    per-label precision, recall, F1 and macro-F1 over the LABELS vocabulary; also the
-   dev-only sets dev2 to dev8 (dev3-dev8 are never trained on: dev3 chooses between
-   variants; dev4 to dev8 were written blind as fresh checks, see evals/data/README.md).
+   dev-only sets dev2 to dev11 (dev4 to dev11 were written blind as fresh checks, see
+   evals/data/README.md; dev3 and dev8 to dev11 are never trained on: dev3 and dev8 choose
+   between variants, dev9 to dev11 are the fresh checks of round 13).
 2. AnnoMI therapist turns (read from --evaldata, never copied): our labels mapped onto
    AnnoMI's main behaviour (question / reflection / therapist_input / other), macro-F1;
    plus open/closed on the experts' questions and simple/complex on their reflections.
@@ -17,8 +18,8 @@ Three checks, each on its development and its held-out split separately:
 The rules were developed on the dev splits only; the test splits are reported, never
 tuned on (`--dev-only` leaves them unread). The default listener is `rules+model`, the
 rules with the trained models stacked on them; `--listener rules` measures the rules alone.
-`--train` refits those models on dev data only (own-set `split: dev`, dev2, the training
-files in evals/data/train/, AnnoMI dev, the turns written in tests/test_listener.py) and
+`--train` refits those models on dev data only (own-set `split: dev`, dev2, dev4 to dev7, the
+training files in evals/data/train/, AnnoMI dev, the turns written in tests/test_listener.py) and
 writes roleplay/data/listener_model.npz and listener_moves.npz; `--speed` times the
 listener per turn and the scorer on a 20-turn conversation. `--listener llm --max-turns N
 --no-conversations` compares a chat model's labels on the first N turns of each split, and
@@ -66,18 +67,26 @@ DEFAULT_OWN_SET = Path(__file__).parent / "data" / "listening_turns.yaml"
 DEFAULT_DEV2_SET = Path(__file__).parent / "data" / "listening_turns_dev2.yaml"
 # held out from training: the set that chooses between listener variants
 DEFAULT_DEV3_SET = Path(__file__).parent / "data" / "listening_turns_dev3.yaml"
-# held out from training too: fresh sets written blind (ids nl4-/en4- ...), each first read
-# as a new estimate (evals/data/README.md)
-FRESH_SET_NUMBERS = range(4, 9)
+# fresh sets written blind (ids nl4-/en4- ...), each first read once as a new estimate
+# (evals/data/README.md)
+FRESH_SET_NUMBERS = range(4, 12)
 DEFAULT_FRESH_SETS = {
     f"dev{number}": Path(__file__).parent / "data" / f"listening_turns_dev{number}.yaml"
     for number in FRESH_SET_NUMBERS
 }
+# Since round 13 training reads dev4 to dev7: each had its one fresh read and was developed
+# on since. dev8 to dev11 stay held out, with dev3 (roleplay/LISTENING.md, round 13).
+TRAINED_FRESH_SETS = ("dev4", "dev5", "dev6", "dev7")
 EXTRA_DEV_SETS = ("dev2", "dev3", *DEFAULT_FRESH_SETS)
 # id prefixes of the sets training never reads
 HELD_OUT_PREFIXES = (
     "dev3-",
-    *(f"{lang}{number}-" for number in FRESH_SET_NUMBERS for lang in ("nl", "en")),
+    *(
+        f"{lang}{number}-"
+        for number in FRESH_SET_NUMBERS
+        if f"dev{number}" not in TRAINED_FRESH_SETS
+        for lang in ("nl", "en")
+    ),
 )
 # training-only turns (all `split: dev`), never scored as a split of their own
 DEFAULT_TRAIN_DIR = Path(__file__).parent / "data" / "train"
@@ -559,8 +568,9 @@ def register(subparsers: Any) -> None:
         parser.add_argument(
             f"--{name}-set",
             default=str(path),
-            help=f"fresh dev-only set (written blind), held out from --train and scored as"
-            f" `{name}` when present (default: %(default)s)",
+            help=f"fresh dev-only set (written blind), scored as `{name}` when present;"
+            + (" --train reads it too" if name in TRAINED_FRESH_SETS else " held out from --train")
+            + " (default: %(default)s)",
         )
     parser.add_argument(
         "--train-dir",
@@ -738,9 +748,11 @@ def training_examples(
     evaldata: Path,
     dev2_set: Path | None = DEFAULT_DEV2_SET,
     train_dir: Path | None = DEFAULT_TRAIN_DIR,
+    trained_sets: Sequence[Path] | None = None,
 ) -> list[TrainingExample]:
+    trained = DEFAULT_TRAINED_SETS if trained_sets is None else trained_sets
     own = [
-        *own_training_examples(own_dev_cases(own_set, dev2_set, train_dir)),
+        *own_training_examples(own_dev_cases(own_set, dev2_set, train_dir, trained)),
         *test_file_examples(),
     ]
     copies = without_rules(own, NO_RULES_WEIGHT) if NO_RULES_WEIGHT > 0 else []
@@ -798,16 +810,26 @@ def move_training_examples(
     return examples
 
 
+DEFAULT_TRAINED_SETS = tuple(DEFAULT_FRESH_SETS[name] for name in TRAINED_FRESH_SETS)
+
+
 def own_dev_cases(
-    own_set: Path, dev2_set: Path | None, train_dir: Path | None = DEFAULT_TRAIN_DIR
+    own_set: Path,
+    dev2_set: Path | None,
+    train_dir: Path | None = DEFAULT_TRAIN_DIR,
+    trained_sets: Sequence[Path] = DEFAULT_TRAINED_SETS,
 ) -> list[LabelledTurn]:
-    """The own labelled turns training may see: own-set dev, dev2 and the training files.
-    dev3 to dev8 are never among them (dev3 chooses between variants; dev4 to dev8 are
-    fresh checks)."""
+    """The own labelled turns training may see: own-set dev, dev2, the fresh sets that have
+    had their one read (dev4 to dev7) and the training files. dev3 and dev8 to dev11 are
+    never among them (they choose between variants and check fresh turns)."""
     cases = [case for case in load_own_set(own_set) if case.split == "dev"]
     if dev2_set is not None and dev2_set.exists():
         # dev2 is dev-only by construction; the example builders still reject any test case
         cases += load_own_set(dev2_set)
+    for path in trained_sets:
+        if not path.is_file():
+            raise EvalDataError(f"{path}: a fresh set training reads is missing")
+        cases += load_own_set(path)
     if train_dir is not None:
         if not train_dir.is_dir():
             raise EvalDataError(f"--train-dir {train_dir}: not a folder of labelled YAML files")
@@ -815,7 +837,7 @@ def own_dev_cases(
             cases += load_own_set(path)
     held_out = [str(case.id) for case in cases if str(case.id).startswith(HELD_OUT_PREFIXES)]
     if held_out:
-        raise EvalDataError(f"dev3 to dev8 are never trained on: {held_out}")
+        raise EvalDataError(f"dev3 and dev8 to dev11 are never trained on: {held_out}")
     return cases
 
 
@@ -875,7 +897,11 @@ def train(args: argparse.Namespace) -> int:
     evaldata, own_set = Path(args.evaldata), Path(args.own_set)
     dev2_set = Path(getattr(args, "dev2_set", "") or DEFAULT_DEV2_SET)
     train_dir = Path(getattr(args, "train_dir", "") or DEFAULT_TRAIN_DIR)
-    examples = training_examples(own_set, evaldata, dev2_set, train_dir)
+    trained_sets = [
+        Path(getattr(args, f"{name}_set", "") or DEFAULT_FRESH_SETS[name])
+        for name in TRAINED_FRESH_SETS
+    ]
+    examples = training_examples(own_set, evaldata, dev2_set, train_dir, trained_sets)
     started = time.perf_counter()
     cv = cross_validate(examples)
     annomi_turns = load_annomi_turns(evaldata, "dev")
@@ -899,13 +925,15 @@ def train(args: argparse.Namespace) -> int:
         "rule_hidden_copies_weight": NO_RULES_WEIGHT,
         "trained": datetime.date.today().isoformat(),
         "training_data": {
-            "own-dev": f"{own_set.name} split: dev + {dev2_set.name} + {train_dir.name}/*.yaml"
+            "own-dev": f"{own_set.name} split: dev + {dev2_set.name} + dev4-dev7"
+            f" + {train_dir.name}/*.yaml"
             f" ({counts.get('own-dev', 0)} turns)",
             "tests": f"tests/test_listener.py {' + '.join(TEST_EXAMPLE_LISTS)}"
             f" ({counts.get('tests', 0)} turns)",
             "annomi-dev": f"annomi_utterances_dev.csv, mapped ({counts.get('annomi-dev', 0)}"
             f" turns, weight {ANNOMI_WEIGHT})",
-            "excluded": "own-set split: test, dev3 and AnnoMI test are never read for training",
+            "excluded": "own-set split: test, dev3, dev8-dev11 and AnnoMI test are never read"
+            " for training",
         },
         "fit": FIT_ARGS,
         "cross_validation_on_dev": {
@@ -920,7 +948,9 @@ def train(args: argparse.Namespace) -> int:
     out = Path(args.model_out) if args.model_out else MODEL_PATH
     model.save(out, metadata)
     print(json.dumps({**metadata, "thresholds": cv["thresholds"], "written": str(out)}, indent=2))
-    moves_out = train_moves(own_set, evaldata, dev2_set, out.with_name(MOVES_PATH.name), train_dir)
+    moves_out = train_moves(
+        own_set, evaldata, dev2_set, out.with_name(MOVES_PATH.name), train_dir, trained_sets
+    )
     print(f"move head written to {moves_out}")
     return 0
 
@@ -931,10 +961,12 @@ def train_moves(
     dev2_set: Path,
     out: Path,
     train_dir: Path | None = DEFAULT_TRAIN_DIR,
+    trained_sets: Sequence[Path] = DEFAULT_TRAINED_SETS,
 ) -> Path:
     """Fit the move head on all dev data (its cross-validation: `python -m evals ceiling
     --head`) and write it next to the label model."""
-    examples = move_training_examples(own_dev_cases(own_set, dev2_set, train_dir), evaldata)
+    own_cases = own_dev_cases(own_set, dev2_set, train_dir, trained_sets)
+    examples = move_training_examples(own_cases, evaldata)
     matrix = build_matrix(examples, MOVES, rule_labels)
     # the listener applies moves.REFLECTION_THRESHOLD; these thresholds are not used
     model = train_model(matrix, MOVES, np.full(len(MOVES), 0.5), **FIT_ARGS)
@@ -951,9 +983,11 @@ def train_moves(
             "training_data": {
                 "annomi-dev": f"annomi_utterances_dev.csv, main behaviour"
                 f" ({counts.get('annomi-dev', 0)} turns)",
-                "own-dev": f"{own_set.name} split: dev + {dev2_set.name} + training files"
-                f" ({counts.get('own-dev', 0)} turns), the move of the gold labels",
-                "excluded": "own-set split: test, dev3 and AnnoMI test are never read for training",
+                "own-dev": f"{own_set.name} split: dev + {dev2_set.name} + dev4-dev7"
+                f" + training files ({counts.get('own-dev', 0)} turns), the move of the gold"
+                " labels",
+                "excluded": "own-set split: test, dev3, dev8-dev11 and AnnoMI test are never read"
+                " for training",
             },
             "fit": FIT_ARGS,
         },

@@ -15,6 +15,8 @@ import pytest
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from evals.listening import TRAINED_FRESH_SETS
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = REPO_ROOT / "evals" / "data"
 LISTENING_FILE = DATA_DIR / "listening_turns.yaml"
@@ -296,10 +298,18 @@ LISTENING_DEV3_FILE = DATA_DIR / "listening_turns_dev3.yaml"
 # the fresh sets written blind (each joins once it has been read, see evals/data/README.md)
 FRESH_FILES = [
     path
-    for path in (DATA_DIR / f"listening_turns_dev{number}.yaml" for number in (4, 5, 6, 7, 8))
+    for path in (DATA_DIR / f"listening_turns_dev{number}.yaml" for number in range(4, 12))
     if path.is_file()
 ]
-HELD_OUT_FILES = [LISTENING_DEV3_FILE, *FRESH_FILES]
+# dev4 to dev7 are training data since round 13; dev3 and dev8 to dev11 stay held out
+HELD_OUT_FILES = [
+    LISTENING_DEV3_FILE,
+    *(
+        path
+        for path in FRESH_FILES
+        if path.stem.removeprefix("listening_turns_") not in TRAINED_FRESH_SETS
+    ),
+]
 TRAIN_FILES = sorted((DATA_DIR / "train").glob("*.yaml"))
 MIN_DEV3_CASES = 200
 MIN_TRAIN_POSITIVES_PER_LABEL = 7
@@ -314,7 +324,9 @@ def _listening_file(path: Path) -> ListeningSet:
 
 @pytest.fixture(scope="module")
 def extra_sets() -> dict[Path, ListeningSet]:
-    return {path: _listening_file(path) for path in [*HELD_OUT_FILES, *TRAIN_FILES]}
+    return {
+        path: _listening_file(path) for path in [LISTENING_DEV3_FILE, *FRESH_FILES, *TRAIN_FILES]
+    }
 
 
 def test_training_files_exist() -> None:
@@ -370,8 +382,8 @@ def test_no_test_turn_in_training_or_dev3(
 def test_held_out_sets_not_in_training(
     held_out: Path, extra_sets: dict[Path, ListeningSet]
 ) -> None:
-    """dev3 chooses between variants and dev4/dev5 are fresh checks: no copy of their turns
-    may sit in a training file or another held-out set."""
+    """dev3 and dev8 choose between variants and dev9 to dev11 are fresh checks: no copy of
+    their turns may sit in a training file (dev4 to dev7 included) or another held-out set."""
     kept_apart = {_normalised(case.text) for case in extra_sets[held_out].cases}
     leaked = [
         f"{path.name}:{case.id}"

@@ -179,13 +179,15 @@ def test_ceiling_command_names_a_missing_evaldata_folder(
     assert "nowhere" in capsys.readouterr().err
 
 
-def test_training_refuses_dev3_and_a_missing_training_folder(tmp_path: Path) -> None:
+def test_training_refuses_held_out_sets_and_a_missing_training_folder(tmp_path: Path) -> None:
     from evals.listening import EvalDataError, own_dev_cases
 
     own_set = ROOT / "evals" / "data" / "listening_turns.yaml"
     with pytest.raises(EvalDataError, match="not a folder"):
         own_dev_cases(own_set, None, tmp_path / "missing")
-    for held_out_id in ("dev3-001", "nl4-001", "en5-001", "nl6-001", "en8-001"):
+    with pytest.raises(EvalDataError, match="is missing"):
+        own_dev_cases(own_set, None, None, [tmp_path / "listening_turns_dev4.yaml"])
+    for held_out_id in ("dev3-001", "nl8-001", "en8-001", "nl9-001", "en10-001", "nl11-001"):
         (tmp_path / "leak.yaml").write_text(
             f"cases:\n  - {{id: {held_out_id}, lang: en, split: dev, context: x, text: y,"
             " labels: [other]}\n",
@@ -193,4 +195,9 @@ def test_training_refuses_dev3_and_a_missing_training_folder(tmp_path: Path) -> 
         )
         with pytest.raises(EvalDataError, match="never trained on"):
             own_dev_cases(own_set, None, tmp_path)
-    assert len(own_dev_cases(own_set, None, ROOT / "evals" / "data" / "train")) > 1000
+    trained = own_dev_cases(own_set, None, ROOT / "evals" / "data" / "train")
+    assert len(trained) > 1000
+    # dev4 to dev7 had their one fresh read and are training data since round 13
+    prefixes = {str(case.id).split("-")[0] for case in trained}
+    assert {"nl4", "en5", "nl6", "en7"} <= prefixes
+    assert not prefixes & {"dev3", "nl8", "en8", "nl9", "en9", "nl10", "en10", "nl11", "en11"}
