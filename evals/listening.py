@@ -240,6 +240,7 @@ class AnnoMITurn:
     question_subtype: str
     reflection_subtype: str
     therapist_input_subtype: str = "n/a"
+    mi_quality: str = "n/a"
 
 
 def load_annomi_turns(evaldata: Path, split: str) -> list[AnnoMITurn]:
@@ -254,6 +255,7 @@ def load_annomi_turns(evaldata: Path, split: str) -> list[AnnoMITurn]:
             question_subtype=row.get("question_subtype", "n/a"),
             reflection_subtype=row.get("reflection_subtype", "n/a"),
             therapist_input_subtype=row.get("therapist_input_subtype", "n/a"),
+            mi_quality=row.get("mi_quality", "n/a"),
         )
         for row in rows
     ]
@@ -298,9 +300,17 @@ def evaluate_annomi_turns(turns: list[AnnoMITurn], labeller: Labeller) -> dict[s
         [reflection_subtype(p) for _, p in reflections],
         ("simple", "complex"),
     )
+    # A false pitfall is the error that misleads a leader most (LISTENING.md, rounds 7 and 14);
+    # the experts' high-quality MI therapists hardly ever brush a client off, so a
+    # `dismissive` named on their turns is most likely a false one.
+    high_quality = [p for t, p in zip(turns, predicted, strict=True) if t.mi_quality == "high"]
+    dismissive_named = sum("dismissive" in p for p in high_quality)
     return {
         "turns": len(turns),
         "main_macro_f1": main_macro,
+        "dismissive_per_100_high_quality_turns": (
+            100 * dismissive_named / len(high_quality) if high_quality else None
+        ),
         "main": [row.__dict__ for row in main_rows],
         "open_closed_macro_f1": oc_macro,
         "open_closed": [row.__dict__ for row in oc_rows],
@@ -459,6 +469,12 @@ def render(results: dict[str, Any]) -> str:
                 f" {part['main_macro_f1']:.3f}, open/closed {part['open_closed_macro_f1']:.3f},"
                 f" simple/complex {part['simple_complex_macro_f1']:.3f}"
             )
+            if part.get("dismissive_per_100_high_quality_turns") is not None:
+                out.append(
+                    "`dismissive` named on the experts' high-quality turns (a proxy for false"
+                    f" pitfalls): {part['dismissive_per_100_high_quality_turns']:.2f} per 100"
+                    " turns"
+                )
             out.append(_table(part["main"]))
     for split, part in results.get("annomi_conversations", {}).items():
         out.append(

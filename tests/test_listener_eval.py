@@ -12,7 +12,9 @@ from pathlib import Path
 import pytest
 
 from evals.listening import (
+    AnnoMITurn,
     EvalDataError,
+    evaluate_annomi_turns,
     load_own_set,
     multilabel_scores,
     question_subtype,
@@ -54,6 +56,20 @@ def test_roc_auc() -> None:
 )
 def test_annomi_mapping(labels: list[str], main: str) -> None:
     assert to_main_behaviour(labels) == main
+
+
+def test_false_pitfalls_are_counted_on_the_experts_high_quality_turns() -> None:
+    def turn(text: str, quality: str) -> AnnoMITurn:
+        return AnnoMITurn("1", text, "", "reflection", "n/a", "simple", mi_quality=quality)
+
+    turns = [turn("brush", "high"), turn("fine", "high"), turn("brush", "low")]
+    result = evaluate_annomi_turns(
+        turns, lambda text, context, lang: ["dismissive"] if text == "brush" else ["summarize"]
+    )
+    # the low-quality therapist's brush-off may be a true one: only high-quality turns count
+    assert result["dismissive_per_100_high_quality_turns"] == pytest.approx(50.0)
+    unrated = evaluate_annomi_turns([turn("brush", "n/a")], lambda *_: ["dismissive"])
+    assert unrated["dismissive_per_100_high_quality_turns"] is None
 
 
 def test_subtypes() -> None:
