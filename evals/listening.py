@@ -80,17 +80,30 @@ DEFAULT_FRESH_SETS = {
 # out. Training on dev9-dev11 too (round 14) made the label model name false brush-offs in
 # neutral restatements, so it was reverted (roleplay/LISTENING.md, rounds 13 and 14).
 TRAINED_FRESH_SETS = ("dev4", "dev5", "dev6", "dev7")
+DEFAULT_TRAINED_SETS = tuple(DEFAULT_FRESH_SETS[name] for name in TRAINED_FRESH_SETS)
+HELD_OUT_FRESH_SETS = tuple(name for name in DEFAULT_FRESH_SETS if name not in TRAINED_FRESH_SETS)
 EXTRA_DEV_SETS = ("dev2", "dev3", *DEFAULT_FRESH_SETS)
 # id prefixes of the sets training never reads
 HELD_OUT_PREFIXES = (
     "dev3-",
     *(
-        f"{lang}{number}-"
-        for number in FRESH_SET_NUMBERS
-        if f"dev{number}" not in TRAINED_FRESH_SETS
+        f"{lang}{name.removeprefix('dev')}-"
+        for name in HELD_OUT_FRESH_SETS
         for lang in ("nl", "en")
     ),
 )
+
+
+def _span(names: Sequence[str]) -> str:
+    """'dev4-dev7' for consecutive set names, else the names joined: for weights' metadata."""
+    numbers = [int(name.removeprefix("dev")) for name in names]
+    if len(numbers) > 1 and numbers == list(range(numbers[0], numbers[-1] + 1)):
+        return f"{names[0]}-{names[-1]}"
+    return ", ".join(names)
+
+
+TRAINED_SPAN = _span(TRAINED_FRESH_SETS)
+HELD_OUT_SPAN = f"dev3, {_span(HELD_OUT_FRESH_SETS)}"
 # training-only turns (all `split: dev`), never scored as a split of their own
 DEFAULT_TRAIN_DIR = Path(__file__).parent / "data" / "train"
 DEFAULT_EVALDATA = REPO_ROOT.parent / "shared" / "evaldata"
@@ -767,11 +780,10 @@ def training_examples(
     evaldata: Path,
     dev2_set: Path | None = DEFAULT_DEV2_SET,
     train_dir: Path | None = DEFAULT_TRAIN_DIR,
-    trained_sets: Sequence[Path] | None = None,
+    trained_sets: Sequence[Path] = DEFAULT_TRAINED_SETS,
 ) -> list[TrainingExample]:
-    trained = DEFAULT_TRAINED_SETS if trained_sets is None else trained_sets
     own = [
-        *own_training_examples(own_dev_cases(own_set, dev2_set, train_dir, trained)),
+        *own_training_examples(own_dev_cases(own_set, dev2_set, train_dir, trained_sets)),
         *test_file_examples(),
     ]
     copies = without_rules(own, NO_RULES_WEIGHT) if NO_RULES_WEIGHT > 0 else []
@@ -827,23 +839,6 @@ def move_training_examples(
                 )
             )
     return examples
-
-
-DEFAULT_TRAINED_SETS = tuple(DEFAULT_FRESH_SETS[name] for name in TRAINED_FRESH_SETS)
-
-
-def _span(names: Sequence[str]) -> str:
-    """'dev4-dev7' for consecutive set names, else the names joined: for weights' metadata."""
-    numbers = [int(name.removeprefix("dev")) for name in names]
-    if len(numbers) > 1 and numbers == list(range(numbers[0], numbers[-1] + 1)):
-        return f"{names[0]}-{names[-1]}"
-    return ", ".join(names)
-
-
-TRAINED_SPAN = _span(TRAINED_FRESH_SETS)
-HELD_OUT_SPAN = ", ".join(
-    ["dev3", _span([name for name in DEFAULT_FRESH_SETS if name not in TRAINED_FRESH_SETS])]
-)
 
 
 def own_dev_cases(

@@ -15,7 +15,7 @@ import pytest
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from evals.listening import TRAINED_FRESH_SETS
+from evals.listening import HELD_OUT_FRESH_SETS
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = REPO_ROOT / "evals" / "data"
@@ -307,7 +307,7 @@ HELD_OUT_FILES = [
     *(
         path
         for path in FRESH_FILES
-        if path.stem.removeprefix("listening_turns_") not in TRAINED_FRESH_SETS
+        if path.stem.removeprefix("listening_turns_") in HELD_OUT_FRESH_SETS
     ),
 ]
 TRAIN_FILES = sorted((DATA_DIR / "train").glob("*.yaml"))
