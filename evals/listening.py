@@ -5,9 +5,9 @@ Three checks, each on its development and its held-out split separately:
 
 1. The team's own labelled turns (evals/data/listening_turns.yaml; `split: dev|test`):
    per-label precision, recall, F1 and macro-F1 over the LABELS vocabulary; also the
-   dev-only sets dev2 to dev12 (dev4 to dev12 were written blind as fresh checks, see
-   evals/data/README.md; dev3 and dev8 to dev12 are never trained on: dev3 and dev8 choose
-   between variants, dev9 to dev12 were the fresh checks of rounds 13 and 14).
+   dev-only sets dev2 to dev14 (dev4 to dev14 were written blind as fresh checks, see
+   evals/data/README.md; dev3 and dev8 to dev14 are never trained on: dev3, dev8 and dev13
+   choose between variants, dev9 to dev14 were the fresh checks of rounds 13 to 16).
 2. AnnoMI therapist turns (read from --evaldata, never copied): our labels mapped onto
    AnnoMI's main behaviour (question / reflection / therapist_input / other), macro-F1;
    plus open/closed on the experts' questions and simple/complex on their reflections.
@@ -70,15 +70,15 @@ DEFAULT_DEV2_SET = Path(__file__).parent / "data" / "listening_turns_dev2.yaml"
 DEFAULT_DEV3_SET = Path(__file__).parent / "data" / "listening_turns_dev3.yaml"
 # fresh sets written blind (ids nl4-/en4- ...), each first read once as a new estimate
 # (evals/data/README.md)
-FRESH_SET_NUMBERS = range(4, 13)
+FRESH_SET_NUMBERS = range(4, 15)
 DEFAULT_FRESH_SETS = {
     f"dev{number}": Path(__file__).parent / "data" / f"listening_turns_dev{number}.yaml"
     for number in FRESH_SET_NUMBERS
 }
 # Since round 13 training reads dev4 to dev7: each had its one fresh read and was developed
-# on since. dev3 and dev8 choose between variants; dev9 to dev12 are fresh checks, all held
-# out. Training on dev9-dev11 too (round 14) made the label model name false brush-offs in
-# neutral restatements, so it was reverted (roleplay/LISTENING.md, rounds 13 and 14).
+# on since. dev3, dev8 and dev13 choose between variants; dev9 to dev14 were fresh checks, all
+# held out. Training on dev9-dev12 too (rounds 14 and 16) made the label model name false
+# brush-offs in short, flat turns (dev14's check), so it was not kept (roleplay/LISTENING.md).
 TRAINED_FRESH_SETS = ("dev4", "dev5", "dev6", "dev7")
 DEFAULT_TRAINED_SETS = tuple(DEFAULT_FRESH_SETS[name] for name in TRAINED_FRESH_SETS)
 HELD_OUT_FRESH_SETS = tuple(name for name in DEFAULT_FRESH_SETS if name not in TRAINED_FRESH_SETS)
@@ -848,7 +848,7 @@ def own_dev_cases(
     trained_sets: Sequence[Path] = DEFAULT_TRAINED_SETS,
 ) -> list[LabelledTurn]:
     """The own labelled turns training may see: own-set dev, dev2, the fresh sets that have
-    had their one read (TRAINED_FRESH_SETS) and the training files. dev3 and dev8 to dev12
+    had their one read (TRAINED_FRESH_SETS) and the training files. dev3 and dev8 to dev14
     are never among them (they choose between variants and check fresh turns)."""
     cases = [case for case in load_own_set(own_set) if case.split == "dev"]
     if dev2_set is not None and dev2_set.exists():
@@ -886,7 +886,9 @@ def cross_validate(examples: list[TrainingExample], n_folds: int = 5) -> dict[st
     probs = out_of_fold(matrix, folds, len(LABELS), **FIT_ARGS)
     own_rows = np.array([i for i, e in enumerate(examples) if e.source == "own-dev"])
     base = np.array([[label in e.rule_labels for label in LABELS] for e in examples])
-    allowed = np.array([may_add(e.rule_labels, LABELS, e.informing) for e in examples])
+    allowed = np.array(
+        [may_add(e.rule_labels, LABELS, e.informing, e.reassuring) for e in examples]
+    )
     tuned = choose_thresholds(probs, matrix, own_rows, base, allowed)
     results: dict[str, Any] = {
         "folds": n_folds,
@@ -895,7 +897,7 @@ def cross_validate(examples: list[TrainingExample], n_folds: int = 5) -> dict[st
     own_gold = [[label for label, known in examples[i].targets.items() if known] for i in own_rows]
     for name, thresholds in (("fixed_0.5", np.full(len(LABELS), 0.5)), ("tuned", tuned)):
         predicted = [
-            combine(e.rule_labels, p, thresholds, LABELS, e.informing)
+            combine(e.rule_labels, p, thresholds, LABELS, e.informing, e.reassuring)
             for e, p in zip(examples, probs, strict=True)
         ]
         rows, macro = multilabel_scores(own_gold, [predicted[i] for i in own_rows], LABELS)

@@ -15,7 +15,7 @@ import pytest
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from evals.listening import HELD_OUT_FRESH_SETS
+from evals.listening import FRESH_SET_NUMBERS, HELD_OUT_FRESH_SETS
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = REPO_ROOT / "evals" / "data"
@@ -298,10 +298,10 @@ LISTENING_DEV3_FILE = DATA_DIR / "listening_turns_dev3.yaml"
 # the fresh sets written blind (each joins once it has been read, see evals/data/README.md)
 FRESH_FILES = [
     path
-    for path in (DATA_DIR / f"listening_turns_dev{number}.yaml" for number in range(4, 13))
+    for path in (DATA_DIR / f"listening_turns_dev{number}.yaml" for number in FRESH_SET_NUMBERS)
     if path.is_file()
 ]
-# dev4 to dev7 are training data since round 13; dev3 and dev8 to dev12 stay held out
+# dev4 to dev7 are training data since round 13; dev3 and dev8 to dev14 stay held out
 HELD_OUT_FILES = [
     LISTENING_DEV3_FILE,
     *(
@@ -382,8 +382,9 @@ def test_no_test_turn_in_training_or_dev3(
 def test_held_out_sets_not_in_training(
     held_out: Path, extra_sets: dict[Path, ListeningSet]
 ) -> None:
-    """dev3 and dev8 choose between variants and dev9 to dev12 are fresh checks: no copy of
-    their turns may sit in a training file (dev4 to dev7 included) or another held-out set."""
+    """dev3, dev8 and dev13 choose between variants and dev9 to dev14 were fresh checks: no
+    copy of their turns may sit in a training file (dev4 to dev7 included) or another
+    held-out set."""
     kept_apart = {_normalised(case.text) for case in extra_sets[held_out].cases}
     leaked = [
         f"{path.name}:{case.id}"

@@ -1,4 +1,4 @@
-"""Misreadings fixed in listener rounds 7 to 12 (roleplay/LISTENING.md), written fresh here.
+"""Misreadings fixed in listener rounds 7 to 15 (roleplay/LISTENING.md), written fresh here.
 
 Each case names a label the turn must get and one it must not, for the rules and for the
 default listener. These turns are not in any eval set and the label model never trains on
@@ -11,6 +11,7 @@ import numpy as np
 import pytest
 
 from roleplay.listener import get_listener
+from roleplay.listening.rules import label_sentences
 from roleplay.listening.training import MODEL_PITFALL_FLOOR, combine
 
 # (lang, context, text, a label it must get or None, a label it must not get or None)
@@ -323,6 +324,40 @@ ROUND12_CASES: list[tuple[str, str, str, str | None, str | None]] = [
     ("en", "I don't know, it's just been a lot.", "Sounds like you've been running on fumes. Am I reading that right?", "name_energy", "check_assumption"),  # noqa: E501
 ]  # fmt: skip
 
+# Round 15: reassurance that denies a fault, a flaw or a difficulty, and cues that fired on
+# words the leader reports or on the leader's own promise. Probes written before the rules
+# changed (most were read as brush-offs), plus the brush-offs they must not excuse.
+ROUND15_CASES: list[tuple[str, str, str, str | None, str | None]] = [
+    ("nl", "Ik heb het echt verpest met die offerte.", "Je bent geen idioot, iedereen maakt fouten.", "backing", "dismissive"),  # noqa: E501
+    ("nl", "Ik heb het echt verpest met die offerte.", "Het is niet jouw schuld dat de klant te laat reageerde.", "backing", "dismissive"),  # noqa: E501
+    ("nl", "Ik heb het echt verpest met die offerte.", "Het is niet je eigen schuld, de planning was te krap.", "backing", "dismissive"),  # noqa: E501
+    ("nl", "Ik voel me zo dom na die presentatie.", "Ik vond je helemaal niet dom.", "backing", "dismissive"),  # noqa: E501
+    ("nl", "Ik sta er alleen voor, voelt het.", "Je bent echt niet de enige die dat zo voelt.", None, "dismissive"),  # noqa: E501
+    ("nl", "Ik heb het echt verpest met die offerte.", "Dat is niet niks, wat je daar allemaal hebt moeten regelen.", None, "dismissive"),  # noqa: E501
+    ("nl", "Het gaat wel.", "Je zegt 'het komt wel goed', maar je kijkt er niet blij bij.", None, "dismissive"),  # noqa: E501
+    ("nl", "Er komt weer een reorganisatie aan.", "Jullie hebben de vorige nog niet verwerkt en nu komt er alweer een.", None, "dismissive"),  # noqa: E501
+    ("nl", "De klant kreeg de verkeerde prijzen.", "Goed dat je het meldt. Hoe is het gebeurd, denk je?", "open_question", "dismissive"),  # noqa: E501
+    ("nl", "Moet ik die training echt volgen?", "Iedereen moet per 1 juni met het nieuwe systeem kunnen werken.", None, "dismissive"),  # noqa: E501
+    ("nl", "De klant kreeg de verkeerde prijzen.", "Hoe is dat nou kunnen gebeuren?", "dismissive", "open_question"),  # noqa: E501
+    ("nl", "Ik lig er echt wakker van.", "Joh, maak je niet zo druk.", "dismissive", "premature_advice"),  # noqa: E501
+    ("nl", "Ik heb het druk.", "Zo erg is het toch niet.", "dismissive", None),
+    ("nl", "Ik heb het druk.", "Je bent gewoon niet gemotiveerd.", "dismissive", None),
+    ("nl", "Ik ben weer te laat.", "Zit je alweer op je telefoon?", "dismissive", None),
+    ("en", "I really messed up that client email.", "You're not an idiot. Everyone makes mistakes.", "backing", "dismissive"),  # noqa: E501
+    ("en", "I really messed up that client email.", "It's not your fault the client changed the brief.", "backing", "dismissive"),  # noqa: E501
+    ("en", "Why did I hear about the move from Tom?", "You should have heard it from me, not from Tom.", None, "dismissive"),  # noqa: E501
+    ("en", "Who's going to tell the client?", "I'll deal with it.", None, "dismissive"),
+    ("en", "I think the deadline might slip.", "Tell me even if it's just a hunch.", None, "dismissive"),  # noqa: E501
+    ("en", "I just can't see myself doing it.", "So you're just not feeling confident you could pull it off.", None, "dismissive"),  # noqa: E501
+    ("en", "My friend talked me down last night.", "So she helped you calm down.", None, "dismissive"),  # noqa: E501
+    ("en", "I'm really worried about the audit.", "It happens, don't worry about it.", "dismissive", "premature_advice"),  # noqa: E501
+    ("en", "I forgot to send the invoice.", "You should have checked it twice.", "dismissive", None),  # noqa: E501
+    ("en", "I forgot to send the invoice.", "It's your own fault, honestly.", "dismissive", None),
+    ("en", "Who's going to tell the client?", "Just deal with it.", "dismissive", None),
+    ("en", "I'm nervous about the deadline.", "It's just a deadline, relax.", "dismissive", None),
+    ("en", "I'm doing my best.", "You're just not trying hard enough.", "dismissive", None),
+]  # fmt: skip
+
 # Known errors of the default listener on these cases, kept visible as strict xfails
 # (text -> reason); the rules alone read them right.
 KNOWN_DEFAULT_ERRORS: dict[str, str] = {
@@ -331,13 +366,25 @@ KNOWN_DEFAULT_ERRORS: dict[str, str] = {
     "Sounds like you've been running on fumes. Am I reading that right?": "round 13's label"
     " model adds check_assumption to a naming checked by a bare tag; on the dev sets 12 of its"
     " 14 such additions are right (a specific reading of motive), this pattern is the 2 wrong",
+    "Jullie hebben de vorige nog niet verwerkt en nu komt er alweer een.": "the label model"
+    " hears a reproach in 'alweer' in a short turn; the rules (round 15) read it as what"
+    " happens to the team, and with its checking question (nl12-092) the default agrees",
+    "Iedereen moet per 1 juni met het nieuwe systeem kunnen werken.": "the label model hears"
+    " a brush-off in a bare rule for all; the rules read a rule, and with the expectation that"
+    " follows it (nl12-105) the default agrees",
 }
 
 
 def _cases() -> list[object]:
     params: list[object] = []
     for case in (
-        ROUND7_CASES + ROUND8_CASES + ROUND9_CASES + ROUND10_CASES + ROUND11_CASES + ROUND12_CASES
+        ROUND7_CASES
+        + ROUND8_CASES
+        + ROUND9_CASES
+        + ROUND10_CASES
+        + ROUND11_CASES
+        + ROUND12_CASES
+        + ROUND15_CASES
     ):
         for listener in ("rules", "rules+model"):
             reason = KNOWN_DEFAULT_ERRORS.get(case[2]) if listener == "rules+model" else None
@@ -380,3 +427,30 @@ def test_no_summary_is_read_into_the_leaders_own_information() -> None:
     assert combine(["other"], confident, thresholds, labels, informing=True) == ["other"]
     # a summary the rules read themselves stays
     assert combine(["summarize"], confident, thresholds, labels, informing=True) == ["summarize"]
+
+
+def test_no_brush_off_is_heard_in_a_reassurance() -> None:
+    labels = ("summarize", "dismissive", "other")
+    thresholds = np.full(len(labels), 0.3)
+    confident = np.array([0.0, 0.9, 0.0])
+    assert combine(["other"], confident, thresholds, labels) == ["dismissive"]
+    assert combine(["other"], confident, thresholds, labels, reassuring=True) == ["other"]
+    # a brush-off the rules found next to the reassurance stays
+    assert combine(["dismissive"], confident, thresholds, labels, reassuring=True) == ["dismissive"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "reassuring"),
+    [
+        ("nl", "Het is niet makkelijk voor je geweest.", True),
+        ("nl", "Dat was geen makkelijke week.", True),
+        ("nl", "Je staat er niet alleen voor.", True),
+        ("nl", "Het is wel makkelijk, gewoon doen.", False),
+        ("en", "It hasn't been easy for you.", True),
+        ("en", "That's no small thing.", True),
+        ("en", "It's not your fault.", True),
+        ("en", "It's easy, just do it.", False),
+    ],
+)
+def test_the_rules_mark_a_reassurance(lang: str, text: str, reassuring: bool) -> None:
+    assert label_sentences(text, lang).reassuring is reassuring

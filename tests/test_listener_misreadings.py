@@ -101,8 +101,8 @@ def test_head_reflection_drops_only_the_label_models_dismissive() -> None:
             marks=pytest.mark.xfail(
                 strict=True,
                 reason="known error since round 13: the move head scores reflection and other"
-                " alike (0.53), so it no longer overrules the label model's dismissive (0.58;"
-                " round 9's head: reflection 0.61 against other 0.45)",
+                " alike (0.53), so it adds no summary; since round 15 the rules read the"
+                " reassurance, so the label model's dismissive (0.58) is no longer added",
             ),
         ),
     ],

@@ -97,6 +97,15 @@ _HARD_TO_BEAR_NL = (
 _WORN_LOOKS_EN = r"wrecked|shattered|knackered|done in|pale|beat|spent|fried|worn|wiped"
 _WORN_LOOKS_NL = r"kapot|gesloopt|doodop|bleek|op|afgemat|uitgeput|moe|bekaf|brak"
 
+# What follows "you're (just) not" in reassurance ("you're not alone / not the only one /
+# not stupid", "je bent niet de enige / geen idioot") or in a reflection ("you're just not
+# feeling confident"): no verdict on the employee.
+_NOT_A_FLAW: dict[Language, str] = {
+    "en": r"(the only one|alone|stupid|an idiot|crazy|a failure|to blame|the problem|feeling|sure"
+    r"|ready|able)\b",
+    "nl": r"(de enige|alleen|dom|gek|stom|een idioot|een mislukkeling|het probleem|de schuldige)\b",
+}
+
 _CUES: dict[str, dict[Language, list[str]]] = {
     "summarize": {
         "en": [
@@ -824,7 +833,7 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"|sit down|talk(?! (to|with) me\b)|explain|check|install|read|sleep|exercise"
             r"|prioriti[sz]e|delegate|get|use|put|set|schedule|drop|turn|switch|move|cancel|block"
             r"|book|pick|let them|give (it|him|her|them)|have a word)\b",
-            r"\bdon'?t (worry|stress|let it|bother|think about)\b",
+            r"\bdon'?t (let it|bother|think about)\b",
             r"^tip\b|\btip:",
             r"\b(here'?s|this is) what you (do|should do|need to do)\b",
             r"\bhere'?s what (we|you)('ll| will)? do\b",
@@ -879,9 +888,9 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"\bhet (zou|kan|kon) (helpen|handig zijn|goed zijn) (om|als je)\b"
             + _UNLESS_TELLING_MORE["nl"],
             r"^(dus |oke |ok |nou |dan )?(gewoon |even )?(zorg|ga|plan|praat|bel|stuur|neem|stop"
-            r"|begin|maak|schrijf|zet|delegeer|prioriteer|pak|regel|gebruik|kies) (gewoon|even|eens"
+            r"|begin|maak(?! je (maar |nou |nu |toch )?(niet|nie|geen) (zo |te )?(druk|zorgen)\b)"
+            r"|schrijf|zet|delegeer|prioriteer|pak|regel|gebruik|kies) (gewoon|even|eens"
             r"|dat|ervoor|met|de|het|je|een|jij|maar)\b",
-            r"\bmaak je (daar |er )?(maar )?geen zorgen\b",
             r"\bje moet\b",
             # Dutch puts the verb last in a clause under "dat" ("Ik denk dat je hem meer ruimte
             # moet geven") and first after an opener ("Volgens mij moet je ..."): the same advice
@@ -969,14 +978,16 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"\bend of (discussion|story)\b",
             r"\bi (don'?t|do not) have time for (this|that)\b",
             r"\b(that'?s|it'?s) (just )?(nonsense|rubbish|ridiculous)\b",
-            r"\b(get over it|suck it up|deal with it|toughen up|man up|grow up|stop (complaining"
+            # "I'll deal with it" is the leader taking it on
+            r"\b(get over it|suck it up|(?<!i'll )(?<!we'll )(?<!i will )(?<!let me )deal with it"
+            r"|toughen up|man up|grow up|stop (complaining"
             r"|whining|moaning|crying))\b",
             r"\bi (don'?t|do not) have time for (this|that|these)\b",
-            r"\b(your|its your|it'?s your) (own )?(fault|problem)\b",
+            r"(?<!not )(?<!n't )(?<!nt )\b(your|its your|it'?s your) (own )?(fault|problem)\b",
             r"\bnot my (problem|concern)\b",
             r"\bthat'?s (ridiculous|nonsense|silly|absurd)\b",
             r"\bcome on\b",
-            r"\bcalm down\b",
+            r"(?<!to )(?<!\w{3}ed )(?<!helped you )(?<!help you )\bcalm down\b",
             r"\bi'?m sure it'?s (nothing|fine)\b",
             r"\bit'?ll (all )?be (fine|ok|okay)\b",
             r"\bjust (ignore|forget) (it|them|him|her|about it)\b",
@@ -987,15 +998,16 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"\b(whatever|anyway),? (let'?s|back to|moving on)\b",
             r"\bit is what it is\b",
             r"\bno excuses\b",
-            r"\b(it'?s|that'?s|it is) (only|just) (a|one|some)\b",
+            r"(?<!if )\b(it'?s|that'?s|it is) (only|just) (a|one|some)\b",
             r"\b(they|he|she) (probably |surely )?(don'?t|doesn'?t|didn'?t) mean (it|that)\b",
             r"\bi'?m sure (they|he|she|it) (didn'?t|don'?t|doesn'?t|wasn'?t|meant)\b",
             r"\blife (isn'?t|is not|is never) fair\b",
             r"\b(is|sounds) (a bit|rather|quite|pretty) (strong|much|dramatic)\b",
             r"\beveryone says that\b",
             r"\b(\w{3,})[,.!]? \1[,.!]? \1\b",
-            r"\byou('re| are) (clearly|obviously|simply|just|plainly) (not|so|too|being|lazy|carel"
-            r"ess"
+            r"\byou('re| are) (clearly|obviously|simply|just|plainly) (not(?! "
+            + _NOT_A_FLAW["en"]
+            + r")|so|too|being|lazy|careless"
             r"|sloppy|unmotivated|difficult|negative)\b",
             r"\bthat'?s (just |simply )?(how|the way) it (works|is|goes)\b",
             r"\byou('ll| will) (just )?have to (get used|deal|live|accept)\b",
@@ -1007,10 +1019,12 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             # "Late again." reproaches; "Good to see you again." greets, and a longer sentence
             # ending in "again" ("you're scared of freezing again") tells what happened
             r"^(?!.*\b((see|seeing|meet|meeting|have|having|hear from) you|back) again\b)"
+            r"(?!(hello|hi|hey|welcome|good (morning|afternoon|evening))\b)"
             r"(\S+ ){0,3}(again|as usual|like last time|every time)\b.{0,5}[.!]$",
             r"\b(you'?ll|it'?ll|you will) (be|feel) (fine|better|ok|okay) (after|once|by|in)\b",
             r"\b(snap out of it|chin up|cheer up)\b",
-            r"\byou (really )?should(n'?t)? have\b",
+            r"\byou (really )?should(n'?t)? have\b(?! (heard|had|got|gotten|received|been (told"
+            r"|informed|given|asked|included|involved|consulted|warned|kept))\b)",
             r"\bwe'?ve (been|gone) over this\b",
             r"\b(we hebben|ik heb) (het|dit|dat) (hier )?(er )?(al|toch al) (zo )?vaak\b",
         ],
@@ -1019,7 +1033,7 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"\b(stel|doe) je niet (zo )?aan\b",
             r"\bje (overdrijft|bent (te|zo|veel te|wel erg) gevoelig|maakt er een drama van)\b",
             r"\bniet (zo )?(zeuren|klagen|moeilijk doen|overdrijven|dramatisch doen)\b",
-            r"\biedereen (heeft|doet|moet|voelt)\b",
+            r"\biedereen (heeft|doet|voelt)\b",
             r"\b(je|jouw) (\w+ ){0,2}(werk|inzet|bijdrage|houding|prestatie|prestaties|output)"
             r" (\w+ ){0,4}(ondermaats|onder de maat|beneden (peil|de maat)|onvoldoende|slordig"
             r"|niet goed genoeg|onacceptabel)\b",
@@ -1034,7 +1048,8 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"en)"
             r"\b",
             r"\b(daar|hier) heb ik (nu )?geen tijd voor\b",
-            r"\b(eigen schuld|jouw probleem|je eigen probleem|niet mijn probleem|jouw eigen schuld"
+            r"(?<!niet je )(?<!niet jouw )(?<!geen )\b(eigen schuld|jouw probleem|je eigen probleem"
+            r"|niet mijn probleem|jouw eigen schuld"
             r")\b",
             r"\bje (moet|moest) (maar|gewoon) (even )?(doorbijten|doorzetten|accepteren|wennen)\b",
             r"\bkom op\b",
@@ -1063,7 +1078,9 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             r"\b(is|klinkt) (wel |nogal |best )?een (groot|zwaar) woord\b",
             r"\bdat zegt iedereen\b",
             r"\b(\w{3,})[,.!]? \1[,.!]? \1\b",
-            r"\bje bent (duidelijk|gewoon|overduidelijk|echt|simpelweg) (niet|te|zo|lui|slordig"
+            r"\bje bent (duidelijk|gewoon|overduidelijk|echt|simpelweg) (niet(?! "
+            + _NOT_A_FLAW["nl"]
+            + r")|te|zo|lui|slordig"
             r"|ongemotiveerd|negatief|lastig)\b",
             r"\bje (let|luistert|doet|denkt|snapt) (ook )?nooit\b",
             r"\beinde (discussie|verhaal)\b",
@@ -1080,7 +1097,7 @@ _CUES: dict[str, dict[Language, list[str]]] = {
             # a contradiction, not "dat is niet niks" / "dat is niet oké" said in support
             r"\bdat is (gewoon |helemaal )?niet (waar|zo)\b|\bdat klopt (gewoon |helemaal )?niet\b",
             r"\bdat is jouw mening\b",
-            r"\b(gewoon weer|alweer)\b",
+            r"\b(je|jij)\b (\w+ ){0,4}(gewoon weer|alweer)\b|^(en )?(gewoon weer|alweer)\b",
             r"\bje had (het|dat|dit) (ook )?(gewoon )?(moeten|kunnen)\b",
             r"\bhou(d)? vol\b",
             r"\bzand erover\b",
@@ -1378,12 +1395,15 @@ _BROADER: dict[str, dict[Language, list[str]]] = {
     },
     "dismissive": {
         "en": [
-            # "Right, about the numbers." changes the subject; "So about how many ...?" asks
-            r"^(right|ok|okay|anyway|so)[.,!]? (anyway,? )?(about (?!(how|half|a|an|\d+)\b)"
+            # "Right, about the numbers." changes the subject; "So about how many ...?" asks,
+            # "So about eight cigarettes." gives a number back
+            r"^(right|ok|okay|anyway|so)[.,!]? (anyway,? )?(about (?!(how|half|a|an|\d+|one|two"
+            r"|three|four|five|six|seven|eight|nine|ten|twenty)\b)"
             r"|back to|moving on|on to|let'?s move on)\b",
             r"^next[.!]?$",
             r"\bbecause i said so\b|\bnot going to happen\b",
-            r"^do better[.!]?$|\bdo better\.$",
+            r"^do better[.!]?$|\b(you|you'll|you will|you need to|you have to|you must|you should)"
+            r" do better\.$",
             r"\bwelcome to the real world\b|\bpart of the job\b",
             r"\b(kids|young people|millennials|youngsters) (these days|nowadays|today)\b",
             r"\blook (how|where) that (got|turned|went)\b",
@@ -1409,7 +1429,9 @@ _BROADER: dict[str, dict[Language, list[str]]] = {
             r"\bin my day\b(?!-)",
             r"\b(it'?s|that'?s) not rocket science\b",
             r"\bstop being so\b",
-            r"\byou('re| are) (clearly|obviously|simply|just|plainly) (just |simply )?(not|lazy"
+            r"\byou('re| are) (clearly|obviously|simply|just|plainly) (just |simply )?(not(?! "
+            + _NOT_A_FLAW["en"]
+            + r")|lazy"
             r"|careless|sloppy|unmotivated)\b",
             r"\bnot (that|such|so) big (of )?a deal\b|\bno big deal\b",
         ],
@@ -1654,7 +1676,49 @@ _ROUND10: dict[str, dict[Language, list[str]]] = {
         ],
     },
 }
-for _extra in (_BROADER, _ROUND10):
+# Round 15: reassurance said by denying a flaw or a fault ("it's not your fault", "je bent
+# geen idioot") backs the employee, as the annotators label it.
+_NOT_YOUR_FAULT: dict[Language, str] = {
+    "en": r"(\bnot|n't|\bnever) (\w+ )?(your fault|on you|down to you)\b"
+    r"|\byou('re| are| were|'re really| are really) not (stupid|an idiot|a failure|to blame"
+    r"|the problem|useless|incompetent)\b|\b(that|it) (was|is)(n't| not) (stupid|dumb)\b",
+    "nl": r"\bniet (\w+ )?(je|jouw) (eigen )?schuld\b"
+    r"|\b(dat|het) ligt niet (alleen )?(aan|bij) (jou|je)\b"
+    r"|\b(je|jij) bent (echt |heus |helemaal |zeker )?(geen (idioot|mislukkeling|sukkel"
+    r"|loser|prutser)|niet (dom|stom|gek|de schuldige|het probleem))\b"
+    r"|\b(dat|het) (was|is) (echt |helemaal |heus )?niet (dom|stom)\b"
+    r"|\b(vond|vind) (ik )?(je|jou|het|dat) (echt |helemaal |heus )?niet (dom|stom)\b",
+}
+# ... and reassurance that denies a difficulty ("het is niet makkelijk voor je geweest",
+# "that's no small thing", "you're not alone"), which may be support or a reflection.
+_NOT_A_SMALL_THING: dict[Language, str] = {
+    "en": r"(\bnot|n't|\bnever) (been |be |an? |exactly |always |that )?(easy|simple|nothing"
+    r"|a small thing|small stuff)\b"
+    r"|\bno (small|easy|little|mean) (thing|feat|task|matter|week|job|decision|step)\b"
+    r"|\b(you're|you are) not alone\b",
+    "nl": r"\b(niet|nooit) (echt |altijd |zo |bepaald )?(makkelijk|gemakkelijk|eenvoudig|niks"
+    r"|niets|vanzelfsprekend|zomaar (iets|wat))\b"
+    r"|\bgeen (makkelijke|gemakkelijke|eenvoudige|kleine) \w+|\bgeen (kleinigheid|pretje)\b"
+    r"|\bniet alleen (voor|in)\b",
+}
+# A trained part that hears a brush-off in such a negation is overruled
+# (Labelling.reassuring); the rules' own reproaches are not.
+_REASSURES: dict[Language, re.Pattern[str]] = {
+    "en": re.compile(_NOT_YOUR_FAULT["en"] + "|" + _NOT_A_SMALL_THING["en"]),
+    "nl": re.compile(_NOT_YOUR_FAULT["nl"] + "|" + _NOT_A_SMALL_THING["nl"]),
+}
+_ROUND15: dict[str, dict[Language, list[str]]] = {
+    "backing": {"en": [_NOT_YOUR_FAULT["en"]], "nl": [_NOT_YOUR_FAULT["nl"]]},
+    # waving a worry away minimises it (evals/data/README.md, "Reassurance"); it is no advice
+    "dismissive": {
+        "en": [r"\bdon'?t (you )?(worry|stress)\b"],
+        "nl": [
+            r"\bmaak (je|jij) (je )?(daar |er )?(maar |nou |nu |toch )?(niet|nie|geen) (zo |te )?"
+            r"(druk|zorgen)\b|^(joh,? |ach,? )?geen zorgen\b"
+        ],
+    },
+}
+for _extra in (_BROADER, _ROUND10, _ROUND15):
     for _label, _per_lang in _extra.items():
         for _lang, _patterns in _per_lang.items():
             _CUES[_label][_lang].extend(_patterns)
@@ -1719,8 +1783,10 @@ _REPROACH = {
     "nl": (
         r"hoe kan (dat|het|je) (nou|nu toch)|hoe (heb|kon) je (dit|dat|het) (nou |nu )?(kunnen"
         r"|missen|vergeten)|waarom (zou|moet) je (nou|nu)|wat dacht je (nou|wel)|wat bezielt je"
-        r"|waarom doe je (nou|nu) (zo|weer)|hoe (kon|kan|heeft|is) (dit|dat|het) (\w+ ){0,3}"
+        r"|waarom doe je (nou|nu) (zo|weer)|hoe (kon|kan) (dit|dat|het) (\w+ ){0,3}"
         r"(gebeuren|gebeurd|misgaan|misgegaan|mislopen)|hoe is het (nou |toch )?mogelijk"
+        r"|hoe (is|heeft) (dit|dat|het) (\w+ )?(nou|nu|toch|in godsnaam|in vredesnaam) (\w+ ){0,2}"
+        r"(gebeuren|gebeurd|misgaan|misgegaan|mislopen)"
         r"|wie doet (er )?(nou|nu) (zoiets|zo)|hoe (\w+ ){1,4}(nou|nu) weer"
     ),
 }  # fmt: skip
@@ -1829,11 +1895,16 @@ class Labelling:
     `informing`: every sentence gives the leader's own information (what is known, what the
     rule or the usual course is), which restates nothing the employee said; a trained part
     must not read a summary into it either.
+
+    `reassuring`: a sentence reassures by denying a difficulty or a flaw ("het is niet
+    makkelijk voor je geweest", "it's not your fault"); a trained part must not hear a
+    brush-off in its negation.
     """
 
     labels: list[str]
     evidence: dict[str, str] = field(default_factory=dict)
     informing: bool = False
+    reassuring: bool = False
 
 
 def _strip_fillers(norm: str) -> str:
@@ -2190,6 +2261,10 @@ _HEARD_FIRST = frozenset(
 )  # fmt: skip
 
 
+# A quoted phrase of two words or more: words the leader reports, not says.
+_QUOTED = re.compile(r"(?<!\w)['\"](\S+ .+?)['\"](?!\w)")
+
+
 def _sentence_labels(sentence: Sentence, lang: Language, informs: bool) -> set[str]:
     """The labels one sentence shows, plus private markers resolved at turn level.
     `informs`: the sentence gives the leader's own information (_gives_information)."""
@@ -2200,6 +2275,8 @@ def _sentence_labels(sentence: Sentence, lang: Language, informs: bool) -> set[s
         for label, per_lang in _COMPILED.items()
         if label != "premature_advice" and per_lang[lang].search(norm)
     }
+    if "dismissive" in found and not _COMPILED["dismissive"][lang].search(_QUOTED.sub(" ", norm)):
+        found.discard("dismissive")  # "Je zegt 'het komt wel goed', maar ...": their words
     if _gives_advice(norm, lang):
         found.add("premature_advice")
     if "self_disclosure" in found and _WEAK_SELF[lang].search(norm):
@@ -2543,4 +2620,9 @@ def label_sentences(text: str, lang: Language, context: str = "") -> Labelling:
     if not ordered:
         ordered = ["other"]
         evidence["other"] = sentences[0].raw if sentences else text.strip()
-    return Labelling(labels=ordered, evidence=evidence, informing=bool(informs) and all(informs))
+    return Labelling(
+        labels=ordered,
+        evidence=evidence,
+        informing=bool(informs) and all(informs),
+        reassuring=any(_REASSURES[lang].search(_plain(sentence, lang)) for sentence in sentences),
+    )

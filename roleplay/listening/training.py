@@ -43,6 +43,8 @@ class TrainingExample:
     rule_labels: list[str] = field(default_factory=list)
     # the rules' Labelling.informing: every sentence gives the leader's own information
     informing: bool = False
+    # the rules' Labelling.reassuring: a sentence denies a difficulty or a flaw
+    reassuring: bool = False
     # False for the copy that hides the rule hits (see `without_rules`)
     use_rules: bool = True
 
@@ -115,6 +117,7 @@ def build_matrix(
     for row, example in enumerate(examples):
         reading = rules(example.text, example.context, example.lang)
         example.rule_labels, example.informing = reading.labels, reading.informing
+        example.reassuring = reading.reassuring
         sentences = strip_scorer_address(split_sentences(example.text))
         cols, vals = featurize(
             sentences,
@@ -220,12 +223,17 @@ SLOTS: tuple[frozenset[str], ...] = (
 
 
 def may_add(
-    rule_labels: Sequence[str], labels: Sequence[str], informing: bool = False
+    rule_labels: Sequence[str],
+    labels: Sequence[str],
+    informing: bool = False,
+    reassuring: bool = False,
 ) -> np.ndarray:
     """Which labels the model may add to a turn the rules labelled `rule_labels`.
 
     `informing` (Labelling.informing): every sentence gives the leader's own information,
-    which restates nothing the employee said, so no `summarize` may be read into it."""
+    which restates nothing the employee said, so no `summarize` may be read into it.
+    `reassuring` (Labelling.reassuring): a sentence denies a difficulty or a flaw ("it's not
+    your fault"), so no `dismissive` may be heard in its negation."""
     found = set(rule_labels)
     allowed = np.ones(len(labels), dtype=bool)
     for position, label in enumerate(labels):
@@ -237,6 +245,7 @@ def may_add(
             # a reflection or assumption the rules read owns the turn's yes/no question
             or (label == "closed_question" and found & CHECKED_MOVES)
             or (label == "summarize" and informing)
+            or (label == "dismissive" and reassuring)
             # the warmth of a disclosure the rules read ("I find this hard too") is not yet
             # support; on the fresh dev4 set 7 of 8 such additions were wrong
             or (label == "backing" and "self_disclosure" in found)
@@ -260,11 +269,12 @@ def combine(
     thresholds: np.ndarray,
     labels: Sequence[str],
     informing: bool = False,
+    reassuring: bool = False,
 ) -> list[str]:
     """The rules' labels plus the ones the model is confident of where the rules are silent
     (`may_add`; a pitfall only at MODEL_PITFALL_FLOOR or above); ordered as `labels`,
     "other" only when nothing else applies."""
-    allowed = may_add(rule_labels, labels, informing)
+    allowed = may_add(rule_labels, labels, informing, reassuring)
     chosen = {label for label in rule_labels if label != "other"}
     chosen |= {
         label
