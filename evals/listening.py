@@ -5,9 +5,9 @@ Three checks, each on its development and its held-out split separately:
 
 1. The team's own labelled turns (evals/data/listening_turns.yaml; `split: dev|test`):
    per-label precision, recall, F1 and macro-F1 over the LABELS vocabulary; also the
-   dev-only sets dev2 to dev15 (dev4 to dev15 were written blind as fresh checks, see
-   evals/data/README.md; dev3 and dev8 to dev15 are never trained on: dev3, dev8 and dev13
-   choose between variants, dev9 to dev15 were the fresh checks of rounds 13 to 17).
+   dev-only sets dev2 to dev16 (dev4 to dev16 were written blind as fresh checks, see
+   evals/data/README.md; dev3 and dev8 to dev16 are never trained on: dev3, dev8 and dev13
+   choose between variants, dev9 to dev16 were the fresh checks of rounds 13 to 18).
 2. AnnoMI therapist turns (read from --evaldata, never copied): our labels mapped onto
    AnnoMI's main behaviour (question / reflection / therapist_input / other), macro-F1;
    plus open/closed on the experts' questions and simple/complex on their reflections.
@@ -70,16 +70,17 @@ DEFAULT_DEV2_SET = Path(__file__).parent / "data" / "listening_turns_dev2.yaml"
 DEFAULT_DEV3_SET = Path(__file__).parent / "data" / "listening_turns_dev3.yaml"
 # fresh sets written blind (ids nl4-/en4- ...), each first read once as a new estimate
 # (evals/data/README.md)
-FRESH_SET_NUMBERS = range(4, 16)
+FRESH_SET_NUMBERS = range(4, 17)
 DEFAULT_FRESH_SETS = {
     f"dev{number}": Path(__file__).parent / "data" / f"listening_turns_dev{number}.yaml"
     for number in FRESH_SET_NUMBERS
 }
 # Since round 13 training reads dev4 to dev7: each had its one fresh read and was developed
-# on since. dev3, dev8 and dev13 choose between variants; dev9 to dev15 were fresh checks, all
+# on since. dev3, dev8 and dev13 choose between variants; dev9 to dev16 were fresh checks, all
 # held out. Training on dev9-dev12 too (rounds 14 and 16) made the label model name false
 # brush-offs in short, flat turns (dev14's check), and without their brush-offs (round 17) it
-# gained nothing, so it was not kept (roleplay/LISTENING.md).
+# gained nothing; contrastive training turns (round 18) did as dev9-dev12 did. None was kept
+# (roleplay/LISTENING.md).
 TRAINED_FRESH_SETS = ("dev4", "dev5", "dev6", "dev7")
 DEFAULT_TRAINED_SETS = tuple(DEFAULT_FRESH_SETS[name] for name in TRAINED_FRESH_SETS)
 HELD_OUT_FRESH_SETS = tuple(name for name in DEFAULT_FRESH_SETS if name not in TRAINED_FRESH_SETS)
@@ -849,7 +850,7 @@ def own_dev_cases(
     trained_sets: Sequence[Path] = DEFAULT_TRAINED_SETS,
 ) -> list[LabelledTurn]:
     """The own labelled turns training may see: own-set dev, dev2, the fresh sets that have
-    had their one read (TRAINED_FRESH_SETS) and the training files. dev3 and dev8 to dev15
+    had their one read (TRAINED_FRESH_SETS) and the training files. dev3 and dev8 to dev16
     are never among them (they choose between variants and check fresh turns)."""
     cases = [case for case in load_own_set(own_set) if case.split == "dev"]
     if dev2_set is not None and dev2_set.exists():

@@ -301,7 +301,7 @@ FRESH_FILES = [
     for path in (DATA_DIR / f"listening_turns_dev{number}.yaml" for number in FRESH_SET_NUMBERS)
     if path.is_file()
 ]
-# dev4 to dev7 are training data since round 13; dev3 and dev8 to dev15 stay held out
+# dev4 to dev7 are training data since round 13; dev3 and dev8 to dev16 stay held out
 HELD_OUT_FILES = [
     LISTENING_DEV3_FILE,
     *(
@@ -382,7 +382,7 @@ def test_no_test_turn_in_training_or_dev3(
 def test_held_out_sets_not_in_training(
     held_out: Path, extra_sets: dict[Path, ListeningSet]
 ) -> None:
-    """dev3, dev8 and dev13 choose between variants and dev9 to dev15 were fresh checks: no
+    """dev3, dev8 and dev13 choose between variants and dev9 to dev16 were fresh checks: no
     copy of their turns may sit in a training file (dev4 to dev7 included) or another
     held-out set."""
     kept_apart = {_normalised(case.text) for case in extra_sets[held_out].cases}
