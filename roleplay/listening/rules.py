@@ -2225,8 +2225,9 @@ def _plain(sentence: Sentence, lang: Language) -> str:
     return _plain_dutch(sentence.norm) if lang == "nl" else _plain_english(sentence.norm)
 
 
-def _gives_information(sentence: Sentence, lang: Language) -> bool:
-    return bool(_INFORMS[lang].search(_strip_fillers(_plain(sentence, lang))))
+def _gives_information(plain: str, lang: Language) -> bool:
+    """`plain`: the sentence as _plain reads it."""
+    return bool(_INFORMS[lang].search(_strip_fillers(plain)))
 
 
 # A rule that starts now ("From now on every file goes past Ahmed", "Voortaan laat je ...")
@@ -2265,10 +2266,10 @@ _HEARD_FIRST = frozenset(
 _QUOTED = re.compile(r"(?<!\w)['\"](\S+ .+?)['\"](?!\w)")
 
 
-def _sentence_labels(sentence: Sentence, lang: Language, informs: bool) -> set[str]:
+def _sentence_labels(sentence: Sentence, norm: str, lang: Language, informs: bool) -> set[str]:
     """The labels one sentence shows, plus private markers resolved at turn level.
-    `informs`: the sentence gives the leader's own information (_gives_information)."""
-    norm = _plain(sentence, lang)
+    `norm`: the sentence as _plain reads it; `informs`: the sentence gives the leader's own
+    information (_gives_information)."""
     core = _strip_fillers(norm)
     found = {
         label
@@ -2582,11 +2583,12 @@ def label_sentences(text: str, lang: Language, context: str = "") -> Labelling:
     not use it because echoing the employee's words is not a summary.
     """
     sentences = strip_scorer_address(split_sentences(text))
-    informs = [_gives_information(sentence, lang) for sentence in sentences]
+    plains = [_plain(sentence, lang) for sentence in sentences]
+    informs = [_gives_information(plain, lang) for plain in plains]
     per_sentence = _resolve_turn(
         [
-            _sentence_labels(sentence, lang, informing)
-            for sentence, informing in zip(sentences, informs, strict=True)
+            _sentence_labels(sentence, plain, lang, informing)
+            for sentence, plain, informing in zip(sentences, plains, informs, strict=True)
         ],
         [s.norm for s in sentences],
     )
@@ -2624,5 +2626,5 @@ def label_sentences(text: str, lang: Language, context: str = "") -> Labelling:
         labels=ordered,
         evidence=evidence,
         informing=bool(informs) and all(informs),
-        reassuring=any(_REASSURES[lang].search(_plain(sentence, lang)) for sentence in sentences),
+        reassuring=any(_REASSURES[lang].search(plain) for plain in plains),
     )
