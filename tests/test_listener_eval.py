@@ -15,6 +15,7 @@ from evals.listening import (
     AnnoMITurn,
     EvalDataError,
     evaluate_annomi_turns,
+    information_as_other,
     load_own_set,
     multilabel_scores,
     question_subtype,
@@ -70,6 +71,18 @@ def test_false_pitfalls_are_counted_on_the_experts_high_quality_turns() -> None:
     assert result["dismissive_per_100_high_quality_turns"] == pytest.approx(50.0)
     unrated = evaluate_annomi_turns([turn("brush", "n/a")], lambda *_: ["dismissive"])
     assert unrated["dismissive_per_100_high_quality_turns"] is None
+
+
+def test_information_giving_is_read_as_other_only_in_the_second_reading() -> None:
+    def turn(label: str, subtype: str) -> AnnoMITurn:
+        return AnnoMITurn("1", "t", "", label, "n/a", "n/a", therapist_input_subtype=subtype)
+
+    turns = [turn("therapist_input", "information"), turn("therapist_input", "advice")]
+    assert [information_as_other(t) for t in turns] == ["other", "therapist_input"]
+    result = evaluate_annomi_turns(turns, lambda *_: ["other"])
+    # the target keeps the experts' own label: a listener saying `other` misses both turns
+    assert result["main_macro_f1"] == pytest.approx(0.0)
+    assert result["main_macro_f1_information_as_other"] > result["main_macro_f1"]
 
 
 def test_subtypes() -> None:
