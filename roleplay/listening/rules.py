@@ -20,7 +20,7 @@ from roleplay.listening.text import (
     split_sentences,
     strip_scorer_address,
 )
-from roleplay.types import LISTENING_LABELS, Language
+from roleplay.types import LANGUAGES, LISTENING_LABELS, Language
 
 LABELS = LISTENING_LABELS
 PITFALLS: frozenset[str] = frozenset({"closed_question", "premature_advice", "dismissive"})
@@ -1704,11 +1704,10 @@ _NOT_A_SMALL_THING: dict[Language, str] = {
 # A trained part that hears a brush-off in such a negation is overruled
 # (Labelling.reassuring); the rules' own reproaches are not.
 _REASSURES: dict[Language, re.Pattern[str]] = {
-    "en": re.compile(_NOT_YOUR_FAULT["en"] + "|" + _NOT_A_SMALL_THING["en"]),
-    "nl": re.compile(_NOT_YOUR_FAULT["nl"] + "|" + _NOT_A_SMALL_THING["nl"]),
+    lang: re.compile(_NOT_YOUR_FAULT[lang] + "|" + _NOT_A_SMALL_THING[lang]) for lang in LANGUAGES
 }
 _ROUND15: dict[str, dict[Language, list[str]]] = {
-    "backing": {"en": [_NOT_YOUR_FAULT["en"]], "nl": [_NOT_YOUR_FAULT["nl"]]},
+    "backing": {lang: [_NOT_YOUR_FAULT[lang]] for lang in LANGUAGES},
     # waving a worry away minimises it (evals/data/README.md, "Reassurance"); it is no advice
     "dismissive": {
         "en": [r"\bdon'?t (you )?(worry|stress)\b"],
